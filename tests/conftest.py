@@ -30,7 +30,6 @@ def fake_api() -> Iterator[object]:
         server.stop()
 
 
-
 @pytest.fixture
 def memory_keyring() -> Iterator[object]:
     """An in-memory keyring backend installed as keyring's backend for one test."""

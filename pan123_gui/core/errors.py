@@ -91,7 +91,7 @@ class NetworkError(Pan123Error):
     kind = ErrorKind.NETWORK
 
 
-class TimeoutError_(NetworkError):  # noqa: N801 - avoid shadowing the builtin
+class RequestTimeoutError(NetworkError):
     pass
 
 
