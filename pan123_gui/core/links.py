@@ -1,0 +1,61 @@
+"""Checks that a value is a usable http(s) link before the app shows, copies or opens it.
+
+The API is trusted for data but not for what we hand to a browser or a download manager: a ``file:``,
+``javascript:`` or relative "link" must never reach ``QDesktopServices.openUrl`` or an export file.
+Error messages name the scheme and host only, never the query (a signed link carries ``auth_key``).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from pan123_gui.core.errors import BadLinkError
+
+_ALLOWED_SCHEMES = frozenset({"http", "https"})
+_MAX_LEN = 8192  # far above any real direct link; keeps messages and widgets sane
+
+
+def _check(value: object) -> str:
+    """Return the link (unchanged) or raise BadLinkError with a message that holds no query string."""
+    if not isinstance(value, str):
+        raise BadLinkError(f"Expected a link, got {type(value).__name__}")
+    if not value or not value.strip():
+        raise BadLinkError("The link is empty")
+    if value != value.strip():
+        raise BadLinkError("The link has leading or trailing spaces")
+    if len(value) > _MAX_LEN:
+        raise BadLinkError(f"The link is too long ({len(value)} characters)")
+    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
+        raise BadLinkError("The link contains spaces or control characters")
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+        parts.port  # noqa: B018  -- raises ValueError for a port that is not a number or out of range
+    except ValueError as exc:
+        raise BadLinkError("The link is not a valid URL") from exc
+    scheme = parts.scheme.lower()
+    if scheme not in _ALLOWED_SCHEMES:
+        shown = scheme[:20] if scheme else "none"
+        raise BadLinkError(f"Not an http(s) link (scheme: {shown})")
+    if not host:
+        raise BadLinkError(f"The {scheme} link has no host")
+    return value
+
+
+def require_http_link(value: object) -> str:
+    """Return ``value`` if it is an absolute http/https URL with a host, else raise :class:`BadLinkError`.
+
+    The scheme is compared case-insensitively (``HTTPS://`` passes). Rejected: non-strings, empty or
+    whitespace-only text, surrounding whitespace, control characters, relative URLs, and any other scheme
+    (``file:``, ``javascript:``, ``ftp:``, ``data:`` ...). The message never repeats the URL's path or query.
+    """
+    return _check(value)
+
+
+def is_http_link(value: object) -> bool:
+    """True when :func:`require_http_link` would accept ``value``."""
+    try:
+        _check(value)
+    except BadLinkError:
+        return False
+    return True
