@@ -1,0 +1,183 @@
+"""The services the window and the dialogs share: secrets, settings, the worker pool and one API client.
+
+``Services.client()`` builds the one shared :class:`~pan123_gui.core.client.Pan123Client` (one ``httpx.Client``)
+lazily with the core's ``build_client``. Building may fetch an access token over the network when only a client
+ID and secret are stored, so call it from a worker, not the GUI thread. It is thread-safe.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Final
+
+from PySide6.QtCore import QThreadPool
+
+from pan123_gui.ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from pan123_gui.core.client import Pan123Client
+    from pan123_gui.core.credentials import Credentials, SecretStore
+    from pan123_gui.demo.fake_api import FakeApiServer
+
+log = logging.getLogger(__name__)
+
+#: Latency the demo's stand-in API adds to each request, so progress is visible like on the real service.
+DEMO_LATENCY: Final = 0.15
+#: URL-signing key of the demo account (the fake API does not check signatures; this only makes signing visible).
+DEMO_SIGN_KEY: Final = "demo-sign-key"
+#: Worker threads: resolving runs its own thread pool inside the core; this pool only runs a few Workers.
+POOL_THREADS: Final = 4
+
+
+@dataclass(eq=False)
+class Services:
+    """What every window part needs. Create it with :func:`build_services`; call :meth:`close` on quit."""
+
+    store: SecretStore
+    settings: AppSettings
+    pool: QThreadPool
+    demo: FakeApiServer | None = None
+    base_url: str | None = None
+    demo_credentials: Credentials | None = field(default=None, repr=False)
+    _client: Pan123Client | None = field(default=None, init=False, repr=False)
+    _retired: list[Pan123Client] = field(default_factory=list, init=False, repr=False)
+    _lock: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False)
+    _closed: bool = field(default=False, init=False, repr=False)
+
+    @property
+    def is_demo(self) -> bool:
+        return self.demo is not None
+
+    def credentials(self) -> Credentials:
+        """The credentials in use: the demo account in demo mode (memory only), else the store (env overrides)."""
+        if self.demo_credentials is not None:
+            return self.demo_credentials
+        return self.store.load()
+
+    def has_credentials(self) -> bool:
+        try:
+            return not self.credentials().is_empty
+        except Exception:  # a locked keyring counts as "nothing usable yet"
+            log.warning("could not read the stored credentials", exc_info=True)
+            return False
+
+    def client(self) -> Pan123Client:
+        """The shared client, built on first use (may do network I/O; raises CredentialsError without creds)."""
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("services are closed")
+            if self._client is None:
+                from pan123_gui.core.client import build_client
+
+                self._client = build_client(
+                    self.credentials(),
+                    store=None if self.is_demo else self.store,
+                    rate=self.settings.rate,
+                    base_url=self.base_url,
+                )
+                log.info("API client built (base %s, %.1f req/s)", self.base_url or "default", self.settings.rate)
+            return self._client
+
+    def peek_client(self) -> Pan123Client | None:
+        """The client if it has been built already (never builds one)."""
+        with self._lock:
+            return self._client
+
+    def reset_client(self) -> None:
+        """Forget the client (after credentials changed); the next :meth:`client` call builds a new one.
+
+        The old one is closed right away when no worker is running, else on :meth:`close`, so a request
+        still in flight is not cut off.
+        """
+        with self._lock:
+            old, self._client = self._client, None
+            if old is not None:
+                self._retired.append(old)
+            idle = self.pool.activeThreadCount() == 0
+            retired = list(self._retired) if idle else []
+            if idle:
+                self._retired.clear()
+        for client in retired:
+            _close_quietly(client)
+
+    def set_rate(self, rate: float) -> None:
+        """Store a new request rate and apply it to the live client (no rebuild needed)."""
+        self.settings.rate = rate
+        with self._lock:
+            client = self._client
+        if client is not None:
+            client.set_rate(self.settings.rate)
+
+    def close(self) -> None:
+        """Cancel nothing, wait for running workers briefly, close the HTTP client, stop the demo server."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+        self.pool.waitForDone(3000)
+        with self._lock:
+            clients = [*self._retired, *([self._client] if self._client is not None else [])]
+            self._retired.clear()
+            self._client = None
+        for client in clients:
+            _close_quietly(client)
+        if self.demo is not None:
+            try:
+                self.demo.stop()
+            except Exception:
+                log.warning("demo server did not stop cleanly", exc_info=True)
+        self.settings.sync()
+
+
+def _close_quietly(client: Pan123Client) -> None:
+    try:
+        client.close()
+    except Exception:
+        log.warning("closing the API client failed", exc_info=True)
+
+
+def build_services(*, demo: bool = False, settings: AppSettings | None = None) -> Services:
+    """Open the secret store and (in demo mode) start the local stand-in API with sample files.
+
+    Demo mode never touches the keyring: the demo token is issued by the fake API and held in memory only.
+    Otherwise the base URL comes from ``PAN123_API_BASE`` or the real service's address.
+    """
+    from pan123_gui.core.credentials import Credentials, SecretStore
+
+    settings = settings if settings is not None else AppSettings()
+    pool = QThreadPool()
+    pool.setMaxThreadCount(POOL_THREADS)
+    if not demo:
+        from pan123_gui.core._http import api_base_url
+
+        return Services(store=SecretStore.open(), settings=settings, pool=pool, base_url=api_base_url())
+
+    from pan123_gui.demo.fake_api import FakeApiServer
+
+    server = FakeApiServer(latency=DEMO_LATENCY)
+    server.add_sample_files()
+    base_url = server.start()
+    try:
+        token = server.issue_token()
+        creds = Credentials(access_token=token, client_id=None, client_secret=None, sign_key=DEMO_SIGN_KEY)
+        store = _memory_store()
+    except Exception:
+        server.stop()
+        raise
+    log.info("demo mode: stand-in API at %s", base_url)
+    return Services(
+        store=store, settings=settings, pool=pool, demo=server, base_url=base_url, demo_credentials=creds
+    )
+
+
+def _memory_store() -> SecretStore:
+    """A store that never touches the OS keyring (demo mode)."""
+    from pan123_gui.core.credentials import SecretStore
+
+    memory = getattr(SecretStore, "memory", None)
+    if callable(memory):
+        store: SecretStore = memory()
+        return store
+    return SecretStore.open()

@@ -1,0 +1,123 @@
+"""User preferences kept in QSettings (never secrets: those live in the keyring via core.credentials)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QWidget
+
+ORGANIZATION: Final = "pan123-gui"
+APPLICATION: Final = "pan123-gui"
+
+RATE_MIN: Final = 1.0
+RATE_MAX: Final = 10.0
+RATE_DEFAULT: Final = 5.0
+VALID_MINUTES_MIN: Final = 1
+VALID_MINUTES_MAX: Final = 7 * 24 * 60  # one week
+VALID_MINUTES_DEFAULT: Final = 30
+LANGUAGES: Final = ("system", "zh_CN", "en")
+
+
+def _as_bool(value: object, default: bool) -> bool:
+    # An ini file hands values back as strings ("true"/"false"); the native backends keep the type.
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in {"true", "1", "yes", "on"}:
+            return True
+        if lowered in {"false", "0", "no", "off"}:
+            return False
+    if isinstance(value, int):
+        return bool(value)
+    return default
+
+
+def _as_float(value: object, default: float) -> float:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+
+
+def _as_int(value: object, default: int) -> int:
+    try:
+        return int(float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+
+
+class AppSettings:
+    """Typed access to the app's preferences. Pass a QSettings (e.g. on a temp ini file) in tests."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self.qsettings = qsettings if qsettings is not None else QSettings(ORGANIZATION, APPLICATION)
+
+    # -- requests ---------------------------------------------------------------------------------------
+    @property
+    def rate(self) -> float:
+        """Direct-link requests per second (1–10, default 5)."""
+        value = _as_float(self.qsettings.value("network/rate"), RATE_DEFAULT)
+        return min(RATE_MAX, max(RATE_MIN, value))
+
+    @rate.setter
+    def rate(self, value: float) -> None:
+        self.qsettings.setValue("network/rate", float(min(RATE_MAX, max(RATE_MIN, value))))
+
+    # -- signing ----------------------------------------------------------------------------------------
+    @property
+    def sign_links(self) -> bool:
+        return _as_bool(self.qsettings.value("links/sign"), False)
+
+    @sign_links.setter
+    def sign_links(self, value: bool) -> None:
+        self.qsettings.setValue("links/sign", bool(value))
+
+    @property
+    def valid_minutes(self) -> int:
+        """How long a signed link stays valid, in minutes (default 30)."""
+        value = _as_int(self.qsettings.value("links/valid_minutes"), VALID_MINUTES_DEFAULT)
+        return min(VALID_MINUTES_MAX, max(VALID_MINUTES_MIN, value))
+
+    @valid_minutes.setter
+    def valid_minutes(self, value: int) -> None:
+        self.qsettings.setValue("links/valid_minutes", int(min(VALID_MINUTES_MAX, max(VALID_MINUTES_MIN, value))))
+
+    @property
+    def encoded_path(self) -> bool:
+        """Sign the percent-encoded path instead of the decoded one (advanced)."""
+        return _as_bool(self.qsettings.value("links/encoded_path"), False)
+
+    @encoded_path.setter
+    def encoded_path(self, value: bool) -> None:
+        self.qsettings.setValue("links/encoded_path", bool(value))
+
+    # -- language ---------------------------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        """``"system"``, ``"zh_CN"`` or ``"en"``."""
+        value = self.qsettings.value("ui/language")
+        return value if isinstance(value, str) and value in LANGUAGES else "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        if value not in LANGUAGES:
+            raise ValueError(f"unknown language {value!r}; expected one of {', '.join(LANGUAGES)}")
+        self.qsettings.setValue("ui/language", value)
+
+    # -- window geometry --------------------------------------------------------------------------------
+    def save_geometry(self, widget: QWidget, key: str = "main") -> None:
+        self.qsettings.setValue(f"geometry/{key}", widget.saveGeometry())
+
+    def restore_geometry(self, widget: QWidget, key: str = "main") -> bool:
+        """Restore a saved geometry; False (widget untouched) when there is none or it is unusable."""
+        value = self.qsettings.value(f"geometry/{key}")
+        if isinstance(value, QByteArray) and not value.isEmpty():
+            return widget.restoreGeometry(value)
+        if isinstance(value, bytes | bytearray) and value:
+            return widget.restoreGeometry(QByteArray(bytes(value)))
+        return False
+
+    def sync(self) -> None:
+        self.qsettings.sync()

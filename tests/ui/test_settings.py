@@ -1,0 +1,91 @@
+"""AppSettings: typed round trips over a QSettings on a temp ini file, defaults, clamping, geometry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from pan123_gui.ui.settings import AppSettings
+
+
+def _ini(path: Path) -> AppSettings:
+    return AppSettings(QSettings(str(path), QSettings.Format.IniFormat))
+
+
+def test_defaults(tmp_path: Path) -> None:
+    s = _ini(tmp_path / "s.ini")
+    assert s.rate == 5.0
+    assert s.sign_links is False
+    assert s.valid_minutes == 30
+    assert s.language == "system"
+    assert s.encoded_path is False
+
+
+def test_round_trip_through_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "s.ini"
+    s = _ini(path)
+    s.rate = 7.5
+    s.sign_links = True
+    s.valid_minutes = 90
+    s.language = "zh_CN"
+    s.encoded_path = True
+    s.sync()
+    assert path.exists()
+
+    again = _ini(path)  # a fresh reader sees strings from the ini file and converts them back
+    assert again.rate == 7.5
+    assert again.sign_links is True
+    assert again.valid_minutes == 90
+    assert again.language == "zh_CN"
+    assert again.encoded_path is True
+
+    again.sign_links = False
+    again.sync()
+    assert _ini(path).sign_links is False
+
+
+def test_rate_and_validity_are_clamped(tmp_path: Path) -> None:
+    s = _ini(tmp_path / "s.ini")
+    s.rate = 50
+    assert s.rate == 10.0
+    s.rate = 0.1
+    assert s.rate == 1.0
+    s.valid_minutes = 0
+    assert s.valid_minutes == 1
+
+
+def test_garbage_in_the_file_falls_back_to_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "s.ini"
+    path.write_text("[network]\nrate=fast\n[links]\nsign=maybe\nvalid_minutes=soon\n[ui]\nlanguage=klingon\n")
+    s = _ini(path)
+    assert s.rate == 5.0
+    assert s.sign_links is False
+    assert s.valid_minutes == 30
+    assert s.language == "system"
+
+
+def test_unknown_language_is_refused(tmp_path: Path) -> None:
+    s = _ini(tmp_path / "s.ini")
+    with pytest.raises(ValueError):
+        s.language = "fr"
+    assert s.language == "system"
+
+
+def test_geometry_round_trip(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "s.ini"
+    s = _ini(path)
+    w = QWidget()
+    qtbot.addWidget(w)
+    assert s.restore_geometry(w) is False  # nothing saved yet
+    w.setGeometry(40, 50, 640, 480)
+    s.save_geometry(w)
+    s.sync()
+
+    w2 = QWidget()
+    qtbot.addWidget(w2)
+    assert _ini(path).restore_geometry(w2) is True
+    assert (w2.width(), w2.height()) == (640, 480)
