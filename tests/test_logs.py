@@ -1,0 +1,128 @@
+"""logs: secrets never reach the log file; the log folder follows each platform's convention."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pan123_gui import logs
+
+JWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1aWQiOjE4MTQ0MzU5NzF9.c2lnbmF0dXJlLXBhcnQtaGVyZQ"
+
+
+@pytest.fixture
+def log_file(tmp_path: Path) -> Iterator[Path]:
+    root = logging.getLogger()
+    old_level, old_handlers = root.level, list(root.handlers)
+    path = logs.setup_logging("debug", env={"PAN123_LOG_DIR": str(tmp_path / "logs")})
+    try:
+        yield path
+    finally:
+        for handler in list(root.handlers):
+            if handler not in old_handlers:
+                root.removeHandler(handler)
+                handler.close()
+        root.setLevel(old_level)
+        logs.forget_secrets()
+
+
+def _flush() -> None:
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Authorization: Bearer abc.DEF-123_xyz", "abc.DEF-123_xyz"),
+        ('{"accessToken": "tok-9f8e7d6c", "expiredAt": "2026-01-01"}', "tok-9f8e7d6c"),
+        ('{"clientID": "cid", "clientSecret": "s3cr3t-value"}', "s3cr3t-value"),
+        ("https://vip.123pan.cn/1/a.bin?auth_key=1700000000-abc-0-0123456789abcdef", "1700000000-abc"),
+        ("client_secret='topsecret99'", "topsecret99"),
+        ("PAN123_ACCESS_TOKEN=plain-env-token", "plain-env-token"),
+        (f"token is {JWT} here", "eyJ1aWQiOjE4MTQ0MzU5NzF9"),
+    ],
+)
+def test_redact_patterns(text: str, secret: str) -> None:
+    out = logs.redact(text)
+    assert secret not in out
+    assert logs.REDACTED in out
+
+
+def test_redact_keeps_ordinary_text() -> None:
+    text = "resolved 12 of 14 IDs; https://vip.123pan.cn/1/a.bin?x=1 (code 5066)"
+    assert logs.redact(text) == text
+
+
+def test_registered_secret_is_redacted_anywhere() -> None:
+    try:
+        logs.register_secret("my-sign-key-42")
+        assert logs.redact("signing with my-sign-key-42 now") == f"signing with {logs.REDACTED} now"
+        logs.register_secret("ab")  # too short to register: would blank out ordinary words
+        assert logs.redact("ab cd") == "ab cd"
+    finally:
+        logs.forget_secrets()
+
+
+def test_log_file_has_no_secrets(log_file: Path) -> None:
+    logs.register_secret("registered-sign-key")
+    log = logging.getLogger("pan123_gui.test")
+    log.info("request with %s", "Authorization: Bearer bearer-token-value")
+    log.warning("body %s", {"accessToken": "json-token-value"})
+    log.info("link https://x.example/f?auth_key=1700-rand-0-md5hash and key registered-sign-key")
+    try:
+        raise RuntimeError(f"failed for {JWT} with clientSecret=exc-secret-value")
+    except RuntimeError:
+        log.exception("unexpected")
+    _flush()
+    text = log_file.read_text(encoding="utf-8")
+    for secret in (
+        "bearer-token-value",
+        "json-token-value",
+        "1700-rand-0-md5hash",
+        "registered-sign-key",
+        JWT,
+        "exc-secret-value",
+    ):
+        assert secret not in text
+    assert "request with Authorization: Bearer <redacted>" in text
+    assert "RuntimeError" in text  # the traceback itself is kept
+    assert "unexpected" in text
+
+
+def test_level_from_env_and_handlers_not_duplicated(tmp_path: Path) -> None:
+    root = logging.getLogger()
+    old_level, old_handlers = root.level, list(root.handlers)
+    try:
+        env = {"PAN123_LOG_DIR": str(tmp_path), "PAN123_LOG": "debug"}
+        logs.setup_logging(env=env)
+        path = logs.setup_logging(env=env)
+        assert root.level == logging.DEBUG
+        ours = [h for h in root.handlers if h not in old_handlers]
+        assert len(ours) == 2  # one file, one stderr: a second call replaced, did not add
+        logging.getLogger("x").debug("debug line")
+        _flush()
+        assert "debug line" in path.read_text(encoding="utf-8")
+    finally:
+        for handler in list(root.handlers):
+            if handler not in old_handlers:
+                root.removeHandler(handler)
+                handler.close()
+        root.setLevel(old_level)
+
+
+@pytest.mark.parametrize(
+    ("platform", "env", "expected"),
+    [
+        ("linux", {"HOME": "/home/u"}, "/home/u/.local/state/pan123-gui/log"),
+        ("linux", {"HOME": "/home/u", "XDG_STATE_HOME": "/st"}, "/st/pan123-gui/log"),
+        ("darwin", {"HOME": "/Users/u"}, "/Users/u/Library/Logs/pan123-gui"),
+        ("win32", {"LOCALAPPDATA": "C:/Users/u/AppData/Local"}, "C:/Users/u/AppData/Local/pan123-gui/Logs"),
+        ("linux", {"HOME": "/home/u", "PAN123_LOG_DIR": "/custom"}, "/custom"),
+    ],
+)
+def test_log_dir_per_platform(platform: str, env: dict[str, str], expected: str) -> None:
+    assert logs.log_dir(env, platform) == Path(expected)
