@@ -1,0 +1,1 @@
+"""The desktop window: Qt models, widgets, dialogs, wording and translations."""

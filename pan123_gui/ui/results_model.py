@@ -1,0 +1,524 @@
+"""The results table: one row per file ID, its status, link and expiry (a Qt table model, no widget per row).
+
+Rows are keyed by file ID (``dict`` id → row), so a result updates its row in O(1) and a retry never adds a second
+row. Updates come in batches (:meth:`ResultsModel.apply_results`) and are announced with one ``dataChanged`` per
+contiguous block of rows, which keeps 10,000 rows cheap. Everything shown is translated wording from
+:mod:`pan123_gui.ui.wording.errors`; the model never shows a raw exception.
+
+Use from the GUI thread only. Rows are *source* rows: behind a ``QSortFilterProxyModel`` map indexes with
+``mapToSource`` before calling :meth:`ResultsModel.link_at` and friends, or read the roles
+(``index.data(ResultsModel.LinkRole)``) which work through the proxy.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from pan123_gui.core.errors import ErrorKind
+from pan123_gui.core.models import FileInfo, LinkResult
+from pan123_gui.ui.wording.errors import (
+    error_text,
+    error_tooltip,
+    failed_label,
+    format_size,
+    status_text,
+)
+
+CONTEXT = "results"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for lupdate without translating it yet (typed stand-in for Qt's function of the same name)."""
+    return text
+
+
+class RowStatus(StrEnum):
+    PENDING = "pending"  # waiting for its turn
+    WORKING = "working"  # request under way
+    OK = "ok"  # has a usable link
+    FAILED = "failed"  # an error (see the row's result)
+    CANCELLED = "cancelled"  # the run was cancelled before this ID finished
+    EXPIRED = "expired"  # had a signed link whose time ran out (re-sign it)
+
+
+COL_ID, COL_NAME, COL_SIZE, COL_STATUS, COL_LINK, COL_EXPIRES = range(6)
+COLUMN_COUNT = 6
+
+_HEADERS = (
+    QT_TRANSLATE_NOOP("results", "ID"),
+    QT_TRANSLATE_NOOP("results", "Name"),
+    QT_TRANSLATE_NOOP("results", "Size"),
+    QT_TRANSLATE_NOOP("results", "Status"),
+    QT_TRANSLATE_NOOP("results", "Link"),
+    QT_TRANSLATE_NOOP("results", "Expires"),
+)
+
+# Mid-tone colours that read on light and dark palettes; the status text always says the same thing in words.
+_STATUS_COLOURS: dict[RowStatus, str] = {
+    RowStatus.WORKING: "#3d8bd9",
+    RowStatus.OK: "#2e9e5b",
+    RowStatus.FAILED: "#d9534f",
+    RowStatus.CANCELLED: "#8c8c8c",
+    RowStatus.EXPIRED: "#d39e00",
+}
+
+# Sorting the Status column puts problems first.
+_STATUS_SORT: dict[RowStatus, int] = {
+    RowStatus.FAILED: 0,
+    RowStatus.CANCELLED: 1,
+    RowStatus.EXPIRED: 2,
+    RowStatus.PENDING: 3,
+    RowStatus.WORKING: 4,
+    RowStatus.OK: 5,
+}
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ACCESSIBLE_TEXT = int(Qt.ItemDataRole.AccessibleTextRole)
+_ACCESSIBLE_DESCRIPTION = int(Qt.ItemDataRole.AccessibleDescriptionRole)
+_USER = int(Qt.ItemDataRole.UserRole)
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+# Above this many separate blocks, one dataChanged over the whole span is cheaper than many small ones.
+_MAX_RANGES = 32
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _local_time(moment: datetime) -> str:
+    return _aware(moment).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+@dataclass(slots=True)
+class _Row:
+    file_id: int
+    status: RowStatus = RowStatus.PENDING
+    result: LinkResult | None = None
+    name: str | None = None
+    size: int | None = None
+
+
+def _status_of(result: LinkResult, now: datetime) -> RowStatus:
+    if result.ok:
+        if result.expires_at is not None and _aware(result.expires_at) <= now:
+            return RowStatus.EXPIRED
+        return RowStatus.OK
+    if result.error_kind is ErrorKind.CANCELLED:
+        return RowStatus.CANCELLED
+    return RowStatus.FAILED
+
+
+def _ranges(rows: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted, merged ``(first, last)`` blocks of row numbers."""
+    blocks: list[tuple[int, int]] = []
+    for row in sorted(set(rows)):
+        if blocks and row == blocks[-1][1] + 1:
+            blocks[-1] = (blocks[-1][0], row)
+        else:
+            blocks.append((row, row))
+    return blocks
+
+
+class ResultsModel(QAbstractTableModel):
+    """File ID → link results as a table (columns ``COL_ID`` … ``COL_EXPIRES``)."""
+
+    FileIdRole = _USER + 1  # int
+    LinkRole = _USER + 2  # str | None: a usable link (OK rows only)
+    ResultRole = _USER + 3  # LinkResult | None
+    StatusRole = _USER + 4  # RowStatus
+    SortRole = _USER + 5  # raw value per column (ints for ID, size, status order, expiry; casefolded text)
+
+    counts_changed = Signal()  # after any change of row statuses (one emission per call)
+
+    def __init__(self, parent: QObject | None = None, *, clock: Callable[[], datetime] = _utc_now) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._rows: list[_Row] = []
+        self._row_of: dict[int, int] = {}
+        self._counts: dict[RowStatus, int] = dict.fromkeys(RowStatus, 0)
+
+    # ---- Qt model interface -------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return _FLAGS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
+            if role == _DISPLAY:
+                return QCoreApplication.translate(CONTEXT, _HEADERS[section])
+            if role == _ALIGNMENT and section in (COL_ID, COL_SIZE):
+                return _RIGHT
+            return None
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        row_number = index.row()
+        if not 0 <= row_number < len(self._rows):
+            return None
+        row = self._rows[row_number]
+        column = index.column()
+        if role == _DISPLAY:
+            return self._display(row, column)
+        if role == _TOOLTIP:
+            return self._tooltip(row, column)
+        if role == _DECORATION:
+            if column == COL_STATUS and row.status in _STATUS_COLOURS:
+                return QColor(_STATUS_COLOURS[row.status])
+            return None
+        if role == _ALIGNMENT:
+            return _RIGHT if column in (COL_ID, COL_SIZE) else None
+        if role == _ACCESSIBLE_TEXT:
+            return self._accessible_text(row, column)
+        if role == _ACCESSIBLE_DESCRIPTION:
+            if column == COL_STATUS and row.status in (RowStatus.FAILED, RowStatus.CANCELLED) and row.result:
+                return error_text(row.result.error_kind, row.result.error_code, row.result.error)
+            return None
+        if role == self.SortRole:
+            return self._sort_value(row, column)
+        if role == self.FileIdRole:
+            return row.file_id
+        if role == self.LinkRole:
+            return self._link(row)
+        if role == self.ResultRole:
+            return self._merged(row)
+        if role == self.StatusRole:
+            return row.status
+        return None
+
+    # ---- cell contents --------------------------------------------------------------------------------------------
+
+    def _name(self, row: _Row) -> str:
+        return row.name or ""
+
+    def _display(self, row: _Row, column: int) -> str | None:
+        if column == COL_ID:
+            return str(row.file_id)
+        if column == COL_NAME:
+            return self._name(row)
+        if column == COL_SIZE:
+            return format_size(row.size)
+        if column == COL_STATUS:
+            return self._status_label(row)
+        result = row.result
+        if column == COL_LINK:
+            if result is not None and result.url and row.status in (RowStatus.OK, RowStatus.EXPIRED):
+                return result.url
+            return ""
+        if column == COL_EXPIRES:
+            if result is None or result.expires_at is None or result.url is None:
+                return ""
+            if row.status is RowStatus.EXPIRED:
+                return status_text(RowStatus.EXPIRED)
+            return _local_time(result.expires_at)
+        return None
+
+    def _status_label(self, row: _Row) -> str:
+        if row.status is RowStatus.FAILED:
+            result = row.result
+            return failed_label(result.error_kind if result else None, result.error_code if result else None)
+        return status_text(row.status)
+
+    def _tooltip(self, row: _Row, column: int) -> str | None:
+        result = row.result
+        if column == COL_STATUS:
+            if row.status in (RowStatus.FAILED, RowStatus.CANCELLED) and result is not None:
+                return error_tooltip(result.error_kind, result.error_code, result.error)
+            if row.status is RowStatus.EXPIRED:
+                return QCoreApplication.translate(
+                    CONTEXT, "The signed link has expired. Re-sign it to get a fresh link."
+                )
+            return status_text(row.status)
+        if column == COL_LINK and result is not None and result.url:
+            return result.url
+        if column == COL_NAME and row.name:
+            return row.name
+        if column == COL_SIZE and row.size is not None and row.size >= 0:
+            return QCoreApplication.translate(CONTEXT, "{size} bytes").format(size=f"{row.size:,}")
+        if column == COL_EXPIRES and result is not None and result.expires_at is not None and result.url:
+            when = _local_time(result.expires_at)
+            if row.status is RowStatus.EXPIRED:
+                return QCoreApplication.translate(CONTEXT, "Expired at {time} (local time)").format(time=when)
+            return QCoreApplication.translate(CONTEXT, "Expires at {time} (local time)").format(time=when)
+        return None
+
+    def _accessible_text(self, row: _Row, column: int) -> str | None:
+        if column == COL_STATUS:
+            label = self._status_label(row)
+            if row.status in (RowStatus.FAILED, RowStatus.CANCELLED) and row.result is not None:
+                return label + ". " + error_text(row.result.error_kind, row.result.error_code, row.result.error)
+            return label
+        if column in (COL_EXPIRES, COL_SIZE):
+            return self._tooltip(row, column) or self._display(row, column)
+        return self._display(row, column)
+
+    def _sort_value(self, row: _Row, column: int) -> int | str:
+        if column == COL_ID:
+            return row.file_id
+        if column == COL_NAME:
+            return self._name(row).casefold()
+        if column == COL_SIZE:
+            return row.size if row.size is not None else -1
+        if column == COL_STATUS:
+            return _STATUS_SORT[row.status]
+        result = row.result
+        if column == COL_LINK:
+            return (result.url or "") if result is not None else ""
+        if column == COL_EXPIRES:
+            if result is None or result.expires_at is None:
+                return -1
+            return int(_aware(result.expires_at).timestamp())
+        return 0
+
+    @staticmethod
+    def _link(row: _Row) -> str | None:
+        if row.status is RowStatus.OK and row.result is not None:
+            return row.result.url
+        return None
+
+    @staticmethod
+    def _merged(row: _Row) -> LinkResult | None:
+        """The row's result with the name/size the row learned elsewhere (file infos, an earlier result)."""
+        result = row.result
+        if result is None:
+            return None
+        if (result.name is None and row.name is not None) or (result.size is None and row.size is not None):
+            return dataclasses.replace(
+                result,
+                name=result.name if result.name is not None else row.name,
+                size=result.size if result.size is not None else row.size,
+            )
+        return result
+
+    # ---- change helpers -------------------------------------------------------------------------------------------
+
+    def _set_status(self, row: _Row, status: RowStatus) -> None:
+        if row.status is not status:
+            self._counts[row.status] -= 1
+            self._counts[status] += 1
+            row.status = status
+
+    def _announce(self, rows: Iterable[int]) -> None:
+        """One dataChanged per contiguous block of rows (or one over the whole span when there are many blocks)."""
+        blocks = _ranges(rows)
+        if not blocks:
+            return
+        if len(blocks) > _MAX_RANGES:
+            blocks = [(blocks[0][0], blocks[-1][1])]
+        last_column = COLUMN_COUNT - 1
+        for first, last in blocks:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column), [])
+
+    # ---- public API -----------------------------------------------------------------------------------------------
+
+    def add_pending(self, ids: Sequence[int]) -> list[int]:
+        """Append a PENDING row for every ID not yet present; return the new IDs (input order, unique)."""
+        new_ids: list[int] = []
+        seen: set[int] = set()
+        for file_id in ids:
+            if file_id not in self._row_of and file_id not in seen:
+                seen.add(file_id)
+                new_ids.append(file_id)
+        if not new_ids:
+            return []
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(new_ids) - 1)
+        for offset, file_id in enumerate(new_ids):
+            self._row_of[file_id] = first + offset
+            self._rows.append(_Row(file_id))
+        self._counts[RowStatus.PENDING] += len(new_ids)
+        self.endInsertRows()
+        self.counts_changed.emit()
+        return new_ids
+
+    def _mark(self, ids: Iterable[int], status: RowStatus) -> list[int]:
+        marked: list[int] = []
+        changed_rows: list[int] = []
+        for file_id in ids:
+            row_number = self._row_of.get(file_id)
+            if row_number is None:
+                continue
+            row = self._rows[row_number]
+            marked.append(file_id)
+            if row.status is status and row.result is None:
+                continue
+            row.result = None
+            self._set_status(row, status)
+            changed_rows.append(row_number)
+        self._announce(changed_rows)
+        if changed_rows:
+            self.counts_changed.emit()
+        return marked
+
+    def mark_pending(self, ids: Iterable[int]) -> list[int]:
+        """Put existing rows back to PENDING (retry / re-sign); the old result is dropped, name and size stay.
+
+        Never adds rows; unknown IDs are ignored. Returns the IDs that have a row. Read :meth:`results` first if you
+        still need the old results (e.g. their ``unsigned_url`` for re-signing).
+        """
+        return self._mark(ids, RowStatus.PENDING)
+
+    def mark_working(self, ids: Iterable[int]) -> list[int]:
+        """Show existing rows as WORKING (a request is under way); unknown IDs are ignored."""
+        return self._mark(ids, RowStatus.WORKING)
+
+    def apply_result(self, result: LinkResult) -> bool:
+        """Update the row of ``result.file_id``; False when there is no such row (e.g. cleared meanwhile)."""
+        return self.apply_results((result,)) == 1
+
+    def apply_results(self, results: Iterable[LinkResult]) -> int:
+        """Update many rows at once (one dataChanged per block of rows); return how many results found a row.
+
+        Results for IDs without a row are ignored (never adds rows). A signed link already past its expiry becomes
+        EXPIRED straight away.
+        """
+        now = self._clock()
+        changed_rows: list[int] = []
+        row_of = self._row_of
+        rows = self._rows
+        for result in results:
+            row_number = row_of.get(result.file_id)
+            if row_number is None:
+                continue
+            row = rows[row_number]
+            row.result = result
+            if result.name is not None:
+                row.name = result.name
+            if result.size is not None:
+                row.size = result.size
+            self._set_status(row, _status_of(result, now))
+            changed_rows.append(row_number)
+        if changed_rows:
+            self._announce(changed_rows)
+            self.counts_changed.emit()
+        return len(changed_rows)
+
+    def apply_file_infos(self, infos: Mapping[int, FileInfo]) -> int:
+        """Fill in names and sizes (e.g. from a ``file/infos`` preflight) without touching statuses."""
+        changed_rows: list[int] = []
+        for file_id, info in infos.items():
+            row_number = self._row_of.get(file_id)
+            if row_number is None:
+                continue
+            row = self._rows[row_number]
+            row.name = info.name
+            row.size = info.size
+            changed_rows.append(row_number)
+        self._announce(changed_rows)
+        return len(changed_rows)
+
+    def refresh_expiry(self, now: datetime | None = None) -> list[int]:
+        """Turn OK rows whose signed link has expired into EXPIRED; return the rows that changed."""
+        moment = _aware(now) if now is not None else self._clock()
+        changed_rows: list[int] = []
+        for row_number, row in enumerate(self._rows):
+            result = row.result
+            if (
+                row.status is RowStatus.OK
+                and result is not None
+                and result.expires_at is not None
+                and _aware(result.expires_at) <= moment
+            ):
+                self._set_status(row, RowStatus.EXPIRED)
+                changed_rows.append(row_number)
+        if changed_rows:
+            self._announce(changed_rows)
+            self.counts_changed.emit()
+        return changed_rows
+
+    def clear(self) -> None:
+        """Remove every row (late results for the old IDs are then ignored)."""
+        self.beginResetModel()
+        self._rows.clear()
+        self._row_of.clear()
+        self._counts = dict.fromkeys(RowStatus, 0)
+        self.endResetModel()
+        self.counts_changed.emit()
+
+    def retranslate(self) -> None:
+        """Re-read every translated text (call from the view's ``changeEvent`` on ``QEvent.LanguageChange``)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1), [])
+
+    # ---- queries --------------------------------------------------------------------------------------------------
+
+    def ids(self) -> list[int]:
+        """Every file ID, in row order."""
+        return [row.file_id for row in self._rows]
+
+    def row_of(self, file_id: int) -> int | None:
+        """The row of ``file_id``, or None."""
+        return self._row_of.get(file_id)
+
+    def results(self) -> list[LinkResult]:
+        """The finished rows' results in row order (rows still PENDING/WORKING have none and are left out)."""
+        merged = (self._merged(row) for row in self._rows)
+        return [result for result in merged if result is not None]
+
+    def result_at(self, row: int) -> LinkResult | None:
+        if not 0 <= row < len(self._rows):
+            return None
+        return self._merged(self._rows[row])
+
+    def link_at(self, row: int) -> str | None:
+        """The usable link of a row (OK rows only; an expired signed link is not offered)."""
+        if not 0 <= row < len(self._rows):
+            return None
+        return self._link(self._rows[row])
+
+    def status_at(self, row: int) -> RowStatus:
+        return self._rows[row].status
+
+    def successful_links(self) -> list[str]:
+        """The links of OK rows, in row order."""
+        return [row.result.url for row in self._rows if row.status is RowStatus.OK and row.result and row.result.url]
+
+    def failed_ids(self) -> list[int]:
+        """IDs of FAILED and CANCELLED rows, in row order (what "Retry failed" retries)."""
+        return [row.file_id for row in self._rows if row.status in (RowStatus.FAILED, RowStatus.CANCELLED)]
+
+    def expired_rows(self) -> list[int]:
+        """Row numbers of EXPIRED rows."""
+        return [number for number, row in enumerate(self._rows) if row.status is RowStatus.EXPIRED]
+
+    def counts(self) -> dict[RowStatus, int]:
+        """How many rows have each status (every status is a key)."""
+        return dict(self._counts)
