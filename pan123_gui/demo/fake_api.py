@@ -87,7 +87,7 @@ class FakeApiServer:
                 server = LoopbackServer(self._api)
                 host, port = server.server_address[:2]
                 self._thread = threading.Thread(
-                    target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-123pan-api", daemon=True
+                    target=server.serve_forever, kwargs={"poll_interval": 0.02}, name="fake-123pan-api", daemon=True
                 )
                 self._server = server
                 self._base_url = f"http://{host!s}:{port}"

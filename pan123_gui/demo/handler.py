@@ -45,9 +45,9 @@ def _hang_up(connection: socket.socket) -> None:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, like the real API behind its gateway
-    server_version = "kong/3.4"
-    sys_version = ""
     timeout = 60  # an idle keep-alive connection is closed after this many seconds
+    disable_nagle_algorithm = True
+    wbufsize = 64 * 1024  # headers and body leave in one write (flushed after each request by the base class)
     server: LoopbackServer
 
     def setup(self) -> None:
@@ -71,6 +71,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_DELETE(self) -> None:
         self._serve()
+
+    def version_string(self) -> str:
+        return "kong/3.4"
 
     def log_message(self, format: str, *args: object) -> None:
         return  # keep the test output quiet
@@ -109,6 +112,7 @@ class _Handler(BaseHTTPRequestHandler):
             _hang_up(self.connection)
             return
         self.wfile.write(reply.body)
+        self.wfile.flush()
 
 
 class _Caseless(dict[str, str]):

@@ -9,8 +9,9 @@ from collections.abc import Callable
 
 # A request is let through when the bucket holds at least 1 - JITTER_SLACK tokens; the bucket may then go slightly
 # negative, so the long-run rate still never exceeds ``rate`` but a client paced exactly at the rate is never
-# refused because one request arrived a few milliseconds early.
-JITTER_SLACK = 0.1
+# refused because one request arrived a little early (up to an eighth of the interval either way, which matters
+# when the capacity is 1, i.e. for rates up to 1/s).
+JITTER_SLACK = 0.25
 
 
 class TokenBucket:
