@@ -50,7 +50,7 @@ def recount(model: ResultsModel) -> dict[RowStatus, int]:
     return {status: counts.get(status, 0) for status in RowStatus}
 
 
-# ---- Qt model rules --------------------------------------------------------------------------------------------------
+# ---- Qt model rules ----------------------------------------------------------------------------------------------
 
 
 def test_modeltester_through_adds_results_retries_expiry_and_clear(qtmodeltester: Any, model: ResultsModel) -> None:
@@ -98,7 +98,7 @@ def test_shape_and_headers(model: ResultsModel) -> None:
     assert not model.flags(model.index(0, COL_LINK)) & Qt.ItemFlag.ItemIsEditable
 
 
-# ---- rows keyed by ID --------------------------------------------------------------------------------------------------
+# ---- rows keyed by ID --------------------------------------------------------------------------------------------
 
 
 def test_add_pending_returns_only_new_ids_and_inserts_once(qtbot: Any, model: ResultsModel) -> None:
@@ -139,7 +139,7 @@ def test_results_for_unknown_ids_are_ignored(model: ResultsModel) -> None:
     assert model.ids() == [2]
 
 
-# ---- statuses, lists and counts --------------------------------------------------------------------------------------
+# ---- statuses, lists and counts ----------------------------------------------------------------------------------
 
 
 def test_statuses_lists_and_counts(model: ResultsModel) -> None:
@@ -189,7 +189,7 @@ def test_counts_stay_right_through_every_change(model: ResultsModel) -> None:
     assert len(signals) == 6
 
 
-# ---- expiry ------------------------------------------------------------------------------------------------------------
+# ---- expiry ------------------------------------------------------------------------------------------------------
 
 
 def test_refresh_expiry_turns_only_past_signed_ok_rows_expired(model: ResultsModel) -> None:
@@ -233,7 +233,7 @@ def test_expires_column_shows_local_time(model: ResultsModel) -> None:
     assert cell(model, 0, COL_EXPIRES, ResultsModel.SortRole) == int(at.timestamp())
 
 
-# ---- cells and roles ------------------------------------------------------------------------------------------------
+# ---- cells and roles ---------------------------------------------------------------------------------------------
 
 
 def test_cells_show_plain_words_and_error_tooltips(model: ResultsModel) -> None:
@@ -302,7 +302,7 @@ def test_file_infos_fill_names_and_results_keep_them(model: ResultsModel) -> Non
     assert cell(model, 0, COL_NAME) == "a.zip"  # name survives a retry
 
 
-# ---- batching ---------------------------------------------------------------------------------------------------------
+# ---- batching ----------------------------------------------------------------------------------------------------
 
 
 def test_apply_results_emits_one_signal_per_contiguous_block(model: ResultsModel) -> None:
