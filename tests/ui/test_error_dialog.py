@@ -1,0 +1,91 @@
+"""Unexpected errors: the report carries versions and the traceback, never a secret; the dialog shows it."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from pan123_gui import __version__, logs
+from pan123_gui.ui import error_dialog
+from pan123_gui.ui.error_dialog import ErrorDialog, build_report
+
+TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTYifQ.abcdefSIGNATURE123"
+
+
+def _raise_with_secrets() -> BaseException:
+    try:
+        raise RuntimeError(f"request failed: Authorization: Bearer {TOKEN} auth_key=1700-abc-0-deadbeef")
+    except RuntimeError as exc:
+        return exc
+
+
+@pytest.fixture
+def hooks(qapp: object) -> Iterator[None]:
+    old_hook, old_thread_hook = sys.excepthook, threading.excepthook
+    error_dialog.install_excepthook()
+    try:
+        yield
+    finally:
+        error_dialog.uninstall_excepthook()
+        sys.excepthook, threading.excepthook = old_hook, old_thread_hook
+
+
+def test_report_has_versions_and_traceback_but_no_secret(qapp: object) -> None:
+    logs.register_secret("registered-client-secret")
+    try:
+        exc = _raise_with_secrets()
+        exc.add_note("client secret was registered-client-secret")
+        report = build_report(type(exc), exc, exc.__traceback__)
+    finally:
+        logs.forget_secrets()
+    assert f"pan123-gui {__version__}" in report
+    assert "Qt: 6." in report
+    assert "OS: " in report
+    assert "Traceback" in report and "_raise_with_secrets" in report and "RuntimeError" in report
+    for secret in (TOKEN, "1700-abc-0-deadbeef", "registered-client-secret"):
+        assert secret not in report
+    assert "Bearer <redacted>" in report
+
+
+def test_dialog_shows_and_copies_the_report(qtbot: QtBot) -> None:
+    exc = _raise_with_secrets()
+    dialog = ErrorDialog(build_report(type(exc), exc, exc.__traceback__))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert "RuntimeError" in dialog.report
+    assert TOKEN not in dialog.report
+    assert dialog.report_box.isReadOnly()
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text() == dialog.report
+
+
+def test_hook_opens_one_dialog_and_counts_more(qtbot: QtBot, hooks: None) -> None:
+    exc = _raise_with_secrets()
+    sys.excepthook(type(exc), exc, exc.__traceback__)
+    dialog = error_dialog.current_error_dialog()
+    assert dialog is not None and dialog.isVisible()
+    assert TOKEN not in dialog.report and "RuntimeError" in dialog.report
+    sys.excepthook(ValueError, ValueError("second"), None)
+    assert error_dialog.current_error_dialog() is dialog  # not a second window
+    assert dialog.more_label.isVisibleTo(dialog)
+    assert "1" in dialog.more_label.text()
+
+
+def test_exception_in_a_python_thread_reaches_the_gui_thread(qtbot: QtBot, hooks: None) -> None:
+    def boom() -> None:
+        raise KeyError(f"clientSecret={TOKEN}")
+
+    thread = threading.Thread(target=boom)
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: error_dialog.current_error_dialog() is not None)
+    dialog = error_dialog.current_error_dialog()
+    assert dialog is not None
+    assert "KeyError" in dialog.report
+    assert TOKEN not in dialog.report
