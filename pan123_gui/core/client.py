@@ -1,0 +1,326 @@
+"""``Pan123Client``: the typed calls the app needs, over one shared ``httpx.Client``, safe to use from many threads.
+
+Each attempt of each call: wait for the endpoint's limiter slot, take a valid token, send once (``call_api``
+checks HTTP status, then the envelope). Transient failures are retried with bounded back-off (the sleep is
+interruptible by the cancel event, and every retry acquires the limiter again); a 401 refreshes the token once
+(single-flight in :class:`TokenManager`) and replays the call once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pan123_gui.core._http import (
+    ACCESS_TOKEN_PATH,
+    DIRECT_LINK_PATH,
+    FILE_DETAIL_PATH,
+    FILE_INFOS_PATH,
+    USER_INFO_PATH,
+    ConnectFailedError,
+    ConnectTimeoutError,
+    call_api,
+    httpx,
+    new_http_client,
+)
+from pan123_gui.core.errors import (
+    AuthError,
+    CancelledError,
+    CredentialsError,
+    InternalServerError,
+    MalformedResponseError,
+    Pan123Error,
+    RateLimitedError,
+)
+from pan123_gui.core.limiter import EndpointLimiters
+from pan123_gui.core.links import require_http_link
+from pan123_gui.core.models import AccessToken, FileInfo, UserInfo
+from pan123_gui.core.retry import RetryPolicy, Sleep, backoff_delay, interruptible_sleep, is_retryable
+from pan123_gui.core.tokens import TokenManager, fetch_access_token
+
+if TYPE_CHECKING:
+    from pan123_gui.core.credentials import Credentials, SecretStore
+
+__all__ = ["FILE_INFOS_BATCH", "Pan123Client", "build_client"]
+
+log = logging.getLogger(__name__)
+
+FILE_INFOS_BATCH = 100  # ids per file/infos call (x123pan's batch; the official maximum is unconfirmed)
+
+T = TypeVar("T")
+
+
+class Pan123Client:
+    def __init__(
+        self,
+        http: httpx.Client,
+        tokens: TokenManager,
+        *,
+        limiters: EndpointLimiters | None = None,
+        retry: RetryPolicy | None = None,
+        sleep: Sleep | None = None,
+    ) -> None:
+        self._http = http
+        self._tokens = tokens
+        self._limiters = limiters if limiters is not None else EndpointLimiters()
+        self._retry = retry if retry is not None else RetryPolicy()
+        self._sleep = sleep if sleep is not None else interruptible_sleep
+        self._user_lock = threading.Lock()
+        self._user: UserInfo | None = None
+
+    def __repr__(self) -> str:
+        return f"Pan123Client(base_url={str(self._http.base_url)!r}, rate={self.rate:g}/s)"
+
+    # --- configuration -------------------------------------------------------------------------------------------
+
+    @property
+    def tokens(self) -> TokenManager:
+        return self._tokens
+
+    @property
+    def limiters(self) -> EndpointLimiters:
+        return self._limiters
+
+    @property
+    def rate(self) -> float:
+        """Direct-link requests per second."""
+        return self._limiters.rate_for(DIRECT_LINK_PATH)
+
+    def set_rate(self, rate: float) -> None:
+        """Change the direct-link pace (requests per second) for all threads, effective at once."""
+        self._limiters.set_rate(DIRECT_LINK_PATH, rate)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> Pan123Client:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- API calls -----------------------------------------------------------------------------------------------
+
+    def direct_link_url(self, file_id: int, cancel: threading.Event | None = None) -> str:
+        """``GET /api/v1/direct-link/url?fileID=`` → the plain direct link (http/https only, else BadLinkError)."""
+        data = self._call("GET", DIRECT_LINK_PATH, params={"fileID": int(file_id)}, cancel=cancel)
+        if not isinstance(data, dict):
+            raise MalformedResponseError("The direct-link answer has no data")
+        return require_http_link(data.get("url"))
+
+    def user_info(self) -> UserInfo:
+        """``GET /api/v1/user/info`` (always asks the API; the uid is remembered for :meth:`uid`)."""
+        data = self._call("GET", USER_INFO_PATH)
+        info = _parse_user_info(data)
+        with self._user_lock:
+            self._user = info
+        return info
+
+    def uid(self, cancel: threading.Event | None = None) -> int:
+        """The account uid (needed for signing), fetched once per client."""
+        with self._user_lock:
+            if self._user is not None:
+                return self._user.uid
+            data = self._call("GET", USER_INFO_PATH, cancel=cancel)
+            self._user = _parse_user_info(data)
+            return self._user.uid
+
+    def file_infos(self, ids: Sequence[int], cancel: threading.Event | None = None) -> dict[int, FileInfo]:
+        """Names and sizes via ``POST /api/v1/file/infos`` in batches of ≤100; IDs the API omits are left out."""
+        unique = list(dict.fromkeys(int(i) for i in ids))
+        found: dict[int, FileInfo] = {}
+        for start in range(0, len(unique), FILE_INFOS_BATCH):
+            chunk = unique[start : start + FILE_INFOS_BATCH]
+            data = self._call("POST", FILE_INFOS_PATH, json_body={"fileIds": chunk}, cancel=cancel)
+            if not isinstance(data, dict):
+                raise MalformedResponseError("The file-infos answer has no data")
+            items = data.get("list")
+            if items is None:
+                items = data.get("fileList")
+            if not isinstance(items, list):
+                raise MalformedResponseError("The file-infos answer has no list")
+            for item in items:
+                info = _parse_file_info(item, id_key="fileId")
+                if info is not None:
+                    found[info.file_id] = info
+        return found
+
+    def file_detail(self, file_id: int) -> FileInfo:
+        """``GET /api/v1/file/detail?fileID=`` (capital ID in both the query and the answer)."""
+        data = self._call("GET", FILE_DETAIL_PATH, params={"fileID": int(file_id)})
+        info = _parse_file_info(data, id_key="fileID")
+        if info is None:
+            raise MalformedResponseError("The file-detail answer is incomplete")
+        return info
+
+    def fetch_token(self, client_id: str, client_secret: str) -> AccessToken:
+        """A new token from client credentials, paced and retried only where no second token can be issued."""
+        return self.run_paced(
+            ACCESS_TOKEN_PATH,
+            lambda _token: fetch_access_token(self._http, client_id, client_secret),
+            auth=False,
+            retryable=_token_fetch_retryable,
+        )
+
+    # --- the request loop ----------------------------------------------------------------------------------------
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str | int] | None = None,
+        json_body: object = None,
+        cancel: threading.Event | None = None,
+    ) -> Any:
+        return self.run_paced(
+            path,
+            lambda token: call_api(self._http, method, path, token=token, params=params, json_body=json_body),
+            cancel=cancel,
+        )
+
+    def run_paced(
+        self,
+        path: str,
+        send: Callable[[str | None], T],
+        *,
+        cancel: threading.Event | None = None,
+        auth: bool = True,
+        retryable: Callable[[Pan123Error], bool] = is_retryable,
+    ) -> T:
+        """Run ``send(token)`` under ``path``'s limiter with retries and the 401 refresh-and-replay-once rule."""
+        policy = self._retry
+        attempt = 0
+        replayed = False
+        while True:
+            if cancel is not None and cancel.is_set():
+                raise CancelledError("Cancelled")
+            self._limiters.for_path(path).acquire(cancel)
+            token = self._tokens.current() if auth else None
+            try:
+                return send(token)
+            except AuthError:
+                if not auth or replayed or token is None:
+                    raise
+                replayed = True
+                log.info("%s: token rejected, refreshing once and replaying", path)
+                self._tokens.after_auth_failure(token)
+                continue
+            except Pan123Error as err:
+                attempt += 1
+                if not retryable(err) or attempt >= policy.max_attempts:
+                    raise
+                retry_after = err.retry_after if isinstance(err, RateLimitedError) else None
+                delay = backoff_delay(attempt, policy, retry_after)
+                log.debug("%s: %s, retry %d/%d in %.2f s", path, err.kind, attempt, policy.max_attempts - 1, delay)
+                self._sleep(delay, cancel)
+                if cancel is not None and cancel.is_set():
+                    raise CancelledError("Cancelled") from None
+
+
+def _token_fetch_retryable(err: Pan123Error) -> bool:
+    """Retry a token fetch only when the server surely issued no token (a retry must not add a live token)."""
+    if isinstance(err, RateLimitedError | InternalServerError | ConnectFailedError | ConnectTimeoutError):
+        return True
+    return isinstance(err, MalformedResponseError) and (err.http_status or 0) >= 500
+
+
+def _as_int(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def _as_flag(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return value != 0
+    if isinstance(value, str):
+        return value.strip().lower() in {"1", "true", "yes"}
+    return False
+
+
+def _parse_file_info(item: object, *, id_key: str) -> FileInfo | None:
+    if not isinstance(item, dict):
+        return None
+    file_id = _as_int(item.get(id_key))
+    if file_id is None:  # tolerate the other spelling (fileId / fileID)
+        file_id = _as_int(item.get("fileID" if id_key == "fileId" else "fileId"))
+    if file_id is None:
+        return None
+    name = item.get("filename")
+    size = _as_int(item.get("size"))
+    return FileInfo(
+        file_id=file_id,
+        name=name if isinstance(name, str) else "",
+        size=size if size is not None and size >= 0 else 0,
+        is_folder=_as_int(item.get("type")) == 1,
+        trashed=_as_flag(item.get("trashed")),
+    )
+
+
+def _parse_user_info(data: object) -> UserInfo:
+    if not isinstance(data, dict):
+        raise MalformedResponseError("The user-info answer has no data")
+    uid = _as_int(data.get("uid"))
+    if uid is None or uid <= 0:
+        raise MalformedResponseError("The user-info answer has no uid")
+    nickname = data.get("nickname")
+    vip_label: str | None = None
+    vip_info = data.get("vipInfo")
+    if isinstance(vip_info, list) and vip_info and isinstance(vip_info[0], dict):
+        label = vip_info[0].get("vipLabel")
+        vip_label = label if isinstance(label, str) and label else None
+    return UserInfo(
+        uid=uid,
+        nickname=nickname if isinstance(nickname, str) else "",
+        vip=_as_flag(data.get("vip")),
+        direct_traffic=_as_int(data.get("directTraffic")),
+        vip_label=vip_label,
+        hide_uid=_as_flag(data.get("isHideUID")),
+    )
+
+
+def build_client(
+    creds: Credentials,
+    *,
+    store: SecretStore | None = None,
+    rate: float = 5.0,
+    base_url: str | None = None,
+    transport: httpx.BaseTransport | None = None,
+) -> Pan123Client:
+    """The one factory the CLI and the window use.
+
+    Uses ``creds.access_token`` while it is valid; with client ID + secret a token is fetched when needed (and
+    a new one is saved with ``store.save_token``). Raises :class:`CredentialsError` when there is neither.
+    """
+    token = creds.access_token
+    client_id, client_secret = creds.client_id, creds.client_secret
+    can_fetch = bool(client_id and client_secret)
+    if token is None and not can_fetch:
+        raise CredentialsError("No access token or client ID and secret are configured")
+    http = new_http_client(base_url, transport=transport)
+    client: Pan123Client | None = None
+
+    def fetch() -> AccessToken:
+        assert client is not None and client_id and client_secret
+        return client.fetch_token(client_id, client_secret)
+
+    def save(new_token: AccessToken) -> None:
+        if store is not None:
+            store.save_token(client_id, new_token)
+
+    tokens = TokenManager(
+        token=token,
+        fetch=fetch if can_fetch else None,
+        on_new_token=save if store is not None else None,
+    )
+    client = Pan123Client(http, tokens, limiters=EndpointLimiters({DIRECT_LINK_PATH: rate}))
+    return client

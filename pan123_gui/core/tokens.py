@@ -1,0 +1,159 @@
+"""Access tokens: fetch one with client credentials, keep it until shortly before it expires, refresh once.
+
+The open platform allows only 3 live tokens per client ID (issuing more kicks others offline), so a token is
+fetched only when there is none, when it is within ``refresh_margin`` of ``expiredAt``, or after the API
+rejected it — never per run or per request. Refreshes are single-flight: one lock, and a thread that saw a 401
+with a token that another thread has already replaced just takes the new token.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, timezone
+
+from pan123_gui.core._http import ACCESS_TOKEN_PATH, call_api, httpx
+from pan123_gui.core.errors import AuthError, CredentialsError, MalformedResponseError, Pan123Error
+from pan123_gui.core.models import AccessToken
+
+__all__ = ["TokenManager", "fetch_access_token", "parse_expired_at"]
+
+log = logging.getLogger(__name__)
+
+_CHINA = timezone(timedelta(hours=8))  # the API's own zone, assumed when expiredAt carries no offset
+_FAILED_REFRESH_MEMORY = 5.0  # seconds a failed 401-refresh is remembered, so waiting threads do not repeat it
+_PROACTIVE_RETRY_PAUSE = 60.0  # seconds between early-refresh attempts while the old token still works
+
+
+def parse_expired_at(value: object) -> datetime:
+    """``expiredAt`` (RFC 3339, e.g. ``2025-03-23T15:48:37+08:00``) as an aware datetime."""
+    if not isinstance(value, str) or not value.strip():
+        raise MalformedResponseError("The token answer has no expiredAt")
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        raise MalformedResponseError("The token answer has an unreadable expiredAt") from None
+    return when if when.tzinfo is not None else when.replace(tzinfo=_CHINA)
+
+
+def fetch_access_token(http: httpx.Client, client_id: str, client_secret: str) -> AccessToken:
+    """One ``POST /api/v1/access_token`` with ``{"clientID", "clientSecret"}`` (no retry here)."""
+    data = call_api(http, "POST", ACCESS_TOKEN_PATH, json_body={"clientID": client_id, "clientSecret": client_secret})
+    if not isinstance(data, dict):
+        raise MalformedResponseError("The token answer has no data")
+    value = data.get("accessToken")
+    if not isinstance(value, str) or not value.strip():
+        raise MalformedResponseError("The token answer has no accessToken")
+    return AccessToken(value=value.strip(), expires_at=parse_expired_at(data.get("expiredAt")))
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class TokenManager:
+    """Hands out a valid token; refreshes early (``refresh_margin``) or after a 401, one refresh at a time.
+
+    ``fetch`` is ``None`` for a pasted token without client credentials: such a token is never refreshed
+    (and not judged by its local expiry either — the server decides), and a 401 becomes :class:`AuthError`.
+    """
+
+    def __init__(
+        self,
+        *,
+        token: AccessToken | None,
+        fetch: Callable[[], AccessToken] | None,
+        on_new_token: Callable[[AccessToken], None] | None = None,
+        refresh_margin: timedelta = timedelta(hours=1),
+        now: Callable[[], datetime] = _utcnow,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._token = token
+        self._fetch = fetch
+        self._on_new_token = on_new_token
+        self._margin = refresh_margin
+        self._now = now
+        self._monotonic = monotonic
+        self._lock = threading.Lock()
+        self._failed: tuple[str, float, Pan123Error] | None = None  # (token that failed, when, refresh error)
+        self._proactive_pause_until = 0.0
+        self.refresh_count = 0  # tokens fetched by this manager (diagnostics, tests)
+
+    def __repr__(self) -> str:
+        state = "none" if self._token is None else f"expires {self._token.expires_at.isoformat()}"
+        return f"TokenManager(token={state}, can_refresh={self._fetch is not None})"
+
+    @property
+    def can_refresh(self) -> bool:
+        return self._fetch is not None
+
+    @property
+    def token(self) -> AccessToken | None:
+        """The token in use (for saving/display of its expiry); may be stale."""
+        with self._lock:
+            return self._token
+
+    def current(self) -> str:
+        """A token to send now: refreshed first when missing or within the margin of its expiry."""
+        with self._lock:
+            token = self._token
+            if token is None:
+                if self._fetch is None:
+                    raise CredentialsError("No access token and no client credentials are configured")
+                return self._refresh_locked().value
+            if self._fetch is not None and self._now() >= token.expires_at - self._margin:
+                expired = self._now() >= token.expires_at
+                if expired or self._monotonic() >= self._proactive_pause_until:
+                    try:
+                        return self._refresh_locked().value
+                    except Pan123Error as err:
+                        if expired:
+                            raise
+                        self._proactive_pause_until = self._monotonic() + _PROACTIVE_RETRY_PAUSE
+                        log.warning("Early token refresh failed (%s); using the current token meanwhile", err.kind)
+            return token.value
+
+    def after_auth_failure(self, failed_token: str) -> str:
+        """The token to replay with after the API rejected ``failed_token`` (single-flight refresh)."""
+        with self._lock:
+            if self._token is not None and self._token.value != failed_token:
+                return self._token.value  # someone else already replaced it
+            if self._fetch is None:
+                raise AuthError("The access token was rejected; enter a new token or client credentials")
+            failed = self._failed
+            recent = failed is not None and self._monotonic() - failed[1] < _FAILED_REFRESH_MEMORY
+            if failed is not None and recent and failed[0] == failed_token:
+                raise _copy_error(failed[2])
+            try:
+                return self._refresh_locked().value
+            except Pan123Error as err:
+                self._failed = (failed_token, self._monotonic(), err)
+                raise
+
+    def _refresh_locked(self) -> AccessToken:
+        assert self._fetch is not None
+        log.info("Fetching a new access token")
+        token = self._fetch()
+        self._token = token
+        self._failed = None
+        self._proactive_pause_until = 0.0
+        self.refresh_count += 1
+        if self._on_new_token is not None:
+            try:
+                self._on_new_token(token)
+            except Exception:  # saving is best effort; the token in memory still works
+                log.warning("Could not save the new access token", exc_info=True)
+        return token
+
+
+def _copy_error(err: Pan123Error) -> Pan123Error:
+    """A fresh exception equal to ``err`` (the same instance must not be raised in several threads)."""
+    copy = Pan123Error.__new__(type(err))
+    copy.__dict__.update(err.__dict__)
+    Exception.__init__(copy, err.message)
+    return copy

@@ -1,0 +1,155 @@
+"""Per-endpoint pacing (GCRA): slot times on a fake clock, thread safety, cancel, no release step."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from pan123_gui.core._http import ACCESS_TOKEN_PATH, DIRECT_LINK_PATH, FILE_DETAIL_PATH, FILE_INFOS_PATH, USER_INFO_PATH
+from pan123_gui.core.errors import CancelledError
+from pan123_gui.core.limiter import DEFAULT_RATE, DIRECT_LINK_RATE, EndpointLimiters, RateLimiter
+
+
+class FakeClock:
+    """Time only moves when someone sleeps; sleeps are recorded."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.sleeps: list[float] = []
+        self._lock = threading.Lock()
+
+    def __call__(self) -> float:
+        with self._lock:
+            return self.now
+
+    def sleep(self, seconds: float, cancel: threading.Event | None = None) -> None:
+        with self._lock:
+            self.sleeps.append(seconds)
+            self.now += seconds
+
+
+def start_times(limiter: RateLimiter, clock: FakeClock, n: int) -> list[float]:
+    times = []
+    for _ in range(n):
+        limiter.acquire()
+        times.append(round(clock() - 1000.0, 9))
+    return times
+
+
+def test_paces_requests_at_the_rate() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(5.0, clock=clock, sleep=clock.sleep)
+    assert start_times(limiter, clock, 6) == [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
+
+
+def test_idle_time_is_not_banked_beyond_the_burst() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(2.0, clock=clock, sleep=clock.sleep)
+    limiter.acquire()
+    clock.now += 10.0  # a long pause
+    assert start_times(limiter, clock, 3) == [10.0, 10.5, 11.0]
+
+
+def test_burst_allows_that_many_at_once_then_paces() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(4.0, burst=3, clock=clock, sleep=clock.sleep)
+    assert start_times(limiter, clock, 6) == [0.0, 0.0, 0.0, 0.25, 0.5, 0.75]
+
+
+def test_set_rate_changes_the_pace() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(1.0, clock=clock, sleep=clock.sleep)
+    limiter.acquire()
+    limiter.set_rate(10.0)
+    assert limiter.rate == pytest.approx(10.0)
+    # the slot reserved at the old rate (1 s) is kept; afterwards 0.1 s apart
+    assert start_times(limiter, clock, 3) == [1.0, 1.1, 1.2]
+
+
+@pytest.mark.parametrize("rate", [0.0, -1.0, float("nan"), float("inf")])
+def test_bad_rates_are_refused(rate: float) -> None:
+    with pytest.raises(ValueError):
+        RateLimiter(rate)
+    with pytest.raises(ValueError):
+        RateLimiter(1.0).set_rate(rate)
+
+
+def test_many_threads_get_distinct_evenly_spaced_slots() -> None:
+    frozen = 50.0
+    limiter = RateLimiter(10.0, clock=lambda: frozen)
+    slots: list[float] = []
+    lock = threading.Lock()
+
+    def worker() -> None:
+        for _ in range(25):
+            slot = limiter.reserve()
+            with lock:
+                slots.append(slot)
+
+    threads = [threading.Thread(target=worker) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(round(s - frozen, 6) for s in slots) == [round(i * 0.1, 6) for i in range(200)]
+
+
+def test_cancel_before_acquire_raises_without_taking_a_slot() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(1.0, clock=clock, sleep=clock.sleep)
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(CancelledError):
+        limiter.acquire(cancel)
+    assert start_times(limiter, clock, 1) == [0.0]
+
+
+def test_cancel_interrupts_a_long_wait() -> None:
+    limiter = RateLimiter(1 / 3600)  # one request per hour
+    limiter.acquire()  # the next slot is an hour away
+    cancel = threading.Event()
+    outcome: list[BaseException] = []
+
+    def waiter() -> None:
+        try:
+            limiter.acquire(cancel)
+        except CancelledError as err:
+            outcome.append(err)
+
+    thread = threading.Thread(target=waiter, daemon=True)
+    thread.start()
+    cancel.set()
+    thread.join(timeout=30)
+    assert not thread.is_alive()
+    assert len(outcome) == 1
+
+
+def test_endpoint_defaults() -> None:
+    limiters = EndpointLimiters()
+    assert limiters.for_path(DIRECT_LINK_PATH).rate == pytest.approx(DIRECT_LINK_RATE) == pytest.approx(5.0)
+    assert limiters.for_path(USER_INFO_PATH).rate == pytest.approx(1.0)
+    assert limiters.for_path(FILE_INFOS_PATH).rate == pytest.approx(5.0)
+    assert limiters.for_path(FILE_DETAIL_PATH).rate == pytest.approx(5.0)
+    assert limiters.for_path(ACCESS_TOKEN_PATH).rate == pytest.approx(1.0)
+    assert limiters.for_path("/api/v2/file/list").rate == pytest.approx(DEFAULT_RATE)
+
+
+def test_endpoint_limiters_are_shared_and_configurable() -> None:
+    limiters = EndpointLimiters({DIRECT_LINK_PATH: 20.0})
+    first = limiters.for_path(DIRECT_LINK_PATH)
+    assert first is limiters.for_path(DIRECT_LINK_PATH)
+    assert first.rate == pytest.approx(20.0)
+    limiters.set_rate(DIRECT_LINK_PATH, 2.0)
+    assert first.rate == pytest.approx(2.0)
+    limiters.set_rate(FILE_DETAIL_PATH, 7.0)  # before first use
+    assert limiters.for_path(FILE_DETAIL_PATH).rate == pytest.approx(7.0)
+    assert limiters.for_path(USER_INFO_PATH) is not first
+
+
+def test_endpoints_are_paced_independently() -> None:
+    clock = FakeClock()
+    limiters = EndpointLimiters(clock=clock, sleep=clock.sleep)
+    limiters.for_path(USER_INFO_PATH).acquire()
+    limiters.for_path(DIRECT_LINK_PATH).acquire()  # not delayed by user/info's 1 s interval
+    assert clock.sleeps == []
