@@ -41,6 +41,7 @@ from pan123_gui.ui.wording.errors import (
 )
 
 CONTEXT = "results"
+translate = QCoreApplication.translate  # lupdate reads literal translate("results", "...") calls
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -181,7 +182,7 @@ class ResultsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
             if role == _DISPLAY:
-                return QCoreApplication.translate(CONTEXT, _HEADERS[section])
+                return translate(CONTEXT, _HEADERS[section])
             if role == _ALIGNMENT and section in (COL_ID, COL_SIZE):
                 return _RIGHT
             return None
@@ -262,21 +263,19 @@ class ResultsModel(QAbstractTableModel):
             if row.status in (RowStatus.FAILED, RowStatus.CANCELLED) and result is not None:
                 return error_tooltip(result.error_kind, result.error_code, result.error)
             if row.status is RowStatus.EXPIRED:
-                return QCoreApplication.translate(
-                    CONTEXT, "The signed link has expired. Re-sign it to get a fresh link."
-                )
+                return translate("results", "The signed link has expired. Re-sign it to get a fresh link.")
             return status_text(row.status)
         if column == COL_LINK and result is not None and result.url:
             return result.url
         if column == COL_NAME and row.name:
             return row.name
         if column == COL_SIZE and row.size is not None and row.size >= 0:
-            return QCoreApplication.translate(CONTEXT, "{size} bytes").format(size=f"{row.size:,}")
+            return translate("results", "{size} bytes").format(size=f"{row.size:,}")
         if column == COL_EXPIRES and result is not None and result.expires_at is not None and result.url:
             when = _local_time(result.expires_at)
             if row.status is RowStatus.EXPIRED:
-                return QCoreApplication.translate(CONTEXT, "Expired at {time} (local time)").format(time=when)
-            return QCoreApplication.translate(CONTEXT, "Expires at {time} (local time)").format(time=when)
+                return translate("results", "Expired at {time} (local time)").format(time=when)
+            return translate("results", "Expires at {time} (local time)").format(time=when)
         return None
 
     def _accessible_text(self, row: _Row, column: int) -> str | None:

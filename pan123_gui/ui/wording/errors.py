@@ -2,7 +2,7 @@
 
 Every :class:`~pan123_gui.core.errors.ErrorKind` maps to a short label (for the Status column) and a full text that
 says what happened and what to do (tooltips, dialogs, the status bar). Texts are English in the source and
-translated with ``QCoreApplication.translate("errors", ...)``; the Chinese lives in
+translated with ``translate("errors", ...)``; the Chinese lives in
 ``resources/i18n/errors_zh_CN.ts`` (refresh with ``python packaging/i18n.py update errors``).
 """
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from pan123_gui.ui.results_model import RowStatus
 
 CONTEXT = "errors"
+translate = QCoreApplication.translate  # lupdate reads literal translate("errors", "...") calls
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -27,7 +28,8 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+    """Translate a string marked with QT_TRANSLATE_NOOP("errors", ...) above (literal calls use translate directly)."""
+    return translate(CONTEXT, text)
 
 
 # kind -> (short label for the Status column, full text: what happened and what to do)
@@ -150,11 +152,11 @@ def error_label(kind: ErrorKind | None, code: int | None = None) -> str:
     """A few words for the Status column ("not in a direct-link folder"); never a trace id."""
     if kind is ErrorKind.API:
         if code is None:
-            return _tr("123pan error")
-        return _tr("123pan error {code}").format(code=code)
+            return translate("errors", "123pan error")
+        return translate("errors", "123pan error {code}").format(code=code)
     words = _ERROR_WORDS.get(kind) if kind is not None else None
     if words is None:
-        return _tr("unknown problem")
+        return translate("errors", "unknown problem")
     return _tr(words[0])
 
 
@@ -167,18 +169,18 @@ def error_text(kind: ErrorKind | None, code: int | None = None, message: str | N
     server_words = _clean_message(message)
     if kind is ErrorKind.API:
         if server_words and code is not None:
-            return _tr("123pan said: {message} (code {code})").format(message=server_words, code=code)
+            return translate("errors", "123pan said: {message} (code {code})").format(message=server_words, code=code)
         if server_words:
-            return _tr("123pan said: {message}").format(message=server_words)
+            return translate("errors", "123pan said: {message}").format(message=server_words)
         if code is not None:
-            return _tr("123pan reported error code {code}. Retry later.").format(code=code)
-        return _tr("123pan reported an error. Retry later.")
+            return translate("errors", "123pan reported error code {code}. Retry later.").format(code=code)
+        return translate("errors", "123pan reported an error. Retry later.")
     words = _ERROR_WORDS.get(kind) if kind is not None else None
     if words is not None:
         return _tr(words[1])
     if server_words:
-        return _tr("Something went wrong: {message}. Retry later.").format(message=server_words)
-    return _tr("Something went wrong. Retry later.")
+        return translate("errors", "Something went wrong: {message}. Retry later.").format(message=server_words)
+    return translate("errors", "Something went wrong. Retry later.")
 
 
 def error_tooltip(kind: ErrorKind | None, code: int | None = None, message: str | None = None) -> str:
@@ -186,13 +188,13 @@ def error_tooltip(kind: ErrorKind | None, code: int | None = None, message: str 
     text = error_text(kind, code, message)
     trace = trace_id_of(message)
     if trace:
-        text += "\n" + _tr("Trace ID for 123pan support: {trace}").format(trace=trace)
+        text += "\n" + translate("errors", "Trace ID for 123pan support: {trace}").format(trace=trace)
     return text
 
 
 def failed_label(kind: ErrorKind | None, code: int | None = None) -> str:
     """The Status cell of a failed row: "Failed: not in a direct-link folder"."""
-    return _tr("Failed: {reason}").format(reason=error_label(kind, code))
+    return translate("errors", "Failed: {reason}").format(reason=error_label(kind, code))
 
 
 def status_text(status: RowStatus) -> str:

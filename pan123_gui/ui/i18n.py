@@ -1,0 +1,95 @@
+"""Choosing and switching the interface language at run time.
+
+Translations are compiled ``.qm`` files in ``resources/i18n/`` named ``<part>_<language>.qm`` (``errors_zh_CN.qm``,
+``window_zh_CN.qm``, ``dialogs_zh_CN.qm``, ...); every file for the chosen language is loaded, plus Qt's own
+``qtbase_<language>.qm`` (standard buttons and dialogs) when Qt ships it. English is the source language, so "en"
+needs no file. Installing a translator makes Qt send ``QEvent.LanguageChange`` to every window, whose
+``changeEvent`` re-reads its texts.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from pan123_gui.paths import resource_path
+
+log = logging.getLogger(__name__)
+
+SOURCE_LANGUAGE = "en"
+_LANGUAGES: tuple[tuple[str, str], ...] = (("zh_CN", "简体中文"), ("en", "English"))
+
+# Translators currently installed by install_translators(), kept referenced so Python does not free them.
+_installed: list[QTranslator] = []
+_current = SOURCE_LANGUAGE
+
+
+def available_languages() -> list[tuple[str, str]]:
+    """``(code, name in that language)`` pairs for a language menu."""
+    return list(_LANGUAGES)
+
+
+def system_language() -> str:
+    """ "zh_CN" when the system's interface language is any Chinese, else "en"."""
+    locale = QLocale.system()
+    names = [locale.name(), *locale.uiLanguages()]
+    if locale.language() == QLocale.Language.Chinese or any(name.lower().startswith("zh") for name in names[:2]):
+        return "zh_CN"
+    return SOURCE_LANGUAGE
+
+
+def resolve_language(language: str | None) -> str:
+    """A supported code for a setting value: "system"/None/unknown → :func:`system_language`."""
+    for code, _name in _LANGUAGES:
+        if language == code:
+            return code
+    return system_language()
+
+
+def translation_files(language: str) -> list[Path]:
+    """The app's ``.qm`` files for ``language`` (sorted by name), then Qt's own ``qtbase_<language>.qm`` if any."""
+    if language == SOURCE_LANGUAGE:
+        return []
+    files = sorted(resource_path("i18n").glob(f"*_{language}.qm"))
+    qt_file = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / f"qtbase_{language}.qm"
+    if qt_file.is_file():
+        files.append(qt_file)
+    return files
+
+
+def remove_translators(app: QCoreApplication) -> None:
+    """Remove every translator installed by :func:`install_translators` (back to English)."""
+    global _current
+    _current = SOURCE_LANGUAGE
+    while _installed:
+        app.removeTranslator(_installed.pop())
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[Path]:
+    """Switch the interface to ``language`` ("zh_CN", "en" or "system"); return the files that were loaded.
+
+    Translators installed by an earlier call are removed first, so this can be called again to switch at run time.
+    A file that fails to load is logged and skipped (the text stays English).
+    """
+    global _current
+    remove_translators(app)
+    code = resolve_language(language)
+    _current = code
+    loaded: list[Path] = []
+    for path in translation_files(code):
+        translator = QTranslator(app)
+        if not translator.load(str(path)):
+            log.warning("could not load translation %s", path)
+            translator.deleteLater()
+            continue
+        app.installTranslator(translator)
+        _installed.append(translator)
+        loaded.append(path)
+    return loaded
+
+
+def current_language() -> str:
+    """The language chosen by the last :func:`install_translators` ("en" before any)."""
+    return _current
