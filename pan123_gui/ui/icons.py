@@ -35,6 +35,7 @@ ICON_NAMES: Final = (
     "paste",
     "about",
     "log",
+    "show",  # reveal a password field
 )
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Final
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
 
 ORGANIZATION: Final = "pan123-gui"
 APPLICATION: Final = "pan123-gui"
@@ -121,3 +124,19 @@ class AppSettings:
 
     def sync(self) -> None:
         self.qsettings.sync()
+
+
+def apply_language(language: str) -> str:
+    """Install the translators for a language setting ("system", "zh_CN", "en"); returns the code now in use.
+
+    Installing translators makes Qt send ``LanguageChange`` to every window, so open windows retranslate.
+    """
+    try:
+        from pan123_gui.ui import i18n
+    except ImportError:  # a tree without translations yet: stay in the source language
+        log.warning("pan123_gui.ui.i18n is missing; the interface stays English")
+        return "en"
+    app = QCoreApplication.instance()
+    if app is not None:
+        i18n.install_translators(app, language)
+    return i18n.resolve_language(language)

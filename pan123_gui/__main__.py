@@ -1,0 +1,260 @@
+"""Start the desktop app: ``pan123-gui`` / ``python -m pan123_gui [--demo] [--lang zh_CN|en]``.
+
+Start-up stays lean: heavy modules (the window, the core client, keyring, the fake API) are imported only
+when needed. A failure during start shows a message box and returns non-zero — never a silent exit.
+
+Environment for tests and benchmarks: ``PAN123_QUIT_AFTER_MS=N`` quits N ms after the window is first exposed;
+``PAN123_REPORT_SHOWN=1`` prints ``PAN123_SHOWN <seconds since start>`` to stdout at that moment.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+_T0 = time.perf_counter()
+
+import pan123_gui  # noqa: E402  (after taking the start time)
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+    from pan123_gui.app import Services
+
+log = logging.getLogger("pan123_gui")
+
+LANG_CHOICES = ("zh_CN", "en")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pan123-gui",
+        description="Turn 123pan (123云盘) file IDs into direct links. 把 123 云盘文件 ID 转成直链。",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="try the app with a built-in sample account (no 123pan account needed)"
+    )
+    parser.add_argument("--lang", choices=LANG_CHOICES, help="interface language for this run")
+    parser.add_argument(
+        "--self-test", action="store_true", help="check that the installation works, print a report and exit"
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the app; returns the process exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in args_list:
+        from pan123_gui.selftest import main as selftest_main
+
+        return int(selftest_main(args_list) or 0)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:  # --help or a usage error: argparse already printed
+        return exc.code if isinstance(exc.code, int) else 2
+    if args.version:
+        _write(f"pan123-gui {pan123_gui.__version__}\n")
+        return 0
+    return run(demo=args.demo, lang=args.lang)
+
+
+def _write(text: str) -> None:
+    stream = sys.stdout
+    if stream is not None:  # None in a windowed build on Windows
+        stream.write(text)
+        stream.flush()
+
+
+def run(*, demo: bool = False, lang: str | None = None) -> int:
+    from pan123_gui.logs import setup_logging
+
+    log_path: Path | None
+    try:
+        log_path = setup_logging()
+    except OSError:
+        log_path = None
+    log.info("pan123-gui %s starting (demo=%s)", pan123_gui.__version__, demo)
+
+    app = create_application()
+    try:
+        services, window = start(app, demo=demo, lang=lang)
+    except Exception as exc:
+        log.exception("start-up failed")
+        show_startup_error(exc, log_path)
+        return 1
+
+    _arm_test_hooks(app, window)
+    try:
+        return app.exec()
+    finally:
+        log.info("quitting")
+        services.close()
+
+
+def create_application() -> QApplication:
+    """The QApplication with name, icon and High-DPI defaults (reuses an existing one)."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from pan123_gui.ui.settings import APPLICATION, ORGANIZATION
+
+    existing = QApplication.instance()
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(pan123_gui.__version__)
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        _windows_app_id()
+        app = QApplication([sys.argv[0] if sys.argv else "pan123-gui"])
+    QGuiApplication.setDesktopFileName("pan123-gui")
+    from pan123_gui.ui.icons import app_icon
+    from pan123_gui.ui.theme import apply_theme
+
+    app.setWindowIcon(app_icon())
+    apply_theme(app)
+    return app
+
+
+def _windows_app_id() -> None:
+    """Windows: group the taskbar button under our own icon, not python.exe's."""
+    if sys.platform == "win32":
+        try:
+            import ctypes
+
+            ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("pan123-gui.pan123-gui")
+        except (AttributeError, OSError):
+            pass
+
+
+def start(app: QApplication, *, demo: bool = False, lang: str | None = None) -> tuple[Services, QWidget]:
+    """Translators, excepthook, services, the shown main window, then the first-start credentials prompt."""
+    from PySide6.QtCore import QTimer
+
+    from pan123_gui.app import build_services
+    from pan123_gui.ui.error_dialog import install_excepthook
+    from pan123_gui.ui.settings import AppSettings, apply_language
+
+    settings = AppSettings()
+    apply_language(lang or settings.language)
+    install_excepthook()
+    services = build_services(demo=demo, settings=settings)
+    try:
+        window = create_main_window(services)
+        window.show()
+    except BaseException:
+        services.close()
+        raise
+    if not demo and not getattr(window, "handles_credentials_prompt", False):
+        from functools import partial
+
+        from pan123_gui.ui.credentials_dialog import ensure_credentials
+
+        QTimer.singleShot(0, window, partial(ensure_credentials, services, window))
+    return services, window
+
+
+def create_main_window(services: Services) -> QWidget:
+    """The main window; a placeholder while ``ui/main_window.py`` does not exist yet (so the app always runs)."""
+    try:
+        from pan123_gui.ui.main_window import MainWindow
+    except ModuleNotFoundError as exc:
+        if exc.name != "pan123_gui.ui.main_window":
+            raise
+        return _placeholder_window(services)
+    window: QWidget = MainWindow(services)
+    return window
+
+
+def _placeholder_window(services: Services) -> QMainWindow:
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    from pan123_gui.ui.wording import dialogs as words
+
+    window = QMainWindow()
+    title = words.app_title()
+    if services.demo is not None:
+        title += f" — {words.demo_suffix()}"
+    window.setWindowTitle(title)
+    window.setCentralWidget(QLabel(title))
+    window.resize(1000, 700)
+    return window
+
+
+def show_startup_error(exc: BaseException, log_path: Path | None) -> None:
+    """A message box in plain words, with the (redacted) details behind "Show Details"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from pan123_gui.logs import redact
+    from pan123_gui.ui.error_dialog import build_report
+    from pan123_gui.ui.wording import dialogs as words
+
+    try:
+        from pan123_gui.core.errors import Pan123Error
+
+        if isinstance(exc, Pan123Error):
+            from pan123_gui.ui.wording.errors import error_text
+
+            reason = error_text(exc.kind, exc.code, exc.message)
+        else:
+            reason = redact(f"{type(exc).__name__}: {exc}")
+    except Exception:
+        reason = type(exc).__name__
+    text = words.startup_failed(reason)
+    if log_path is not None:
+        text += "\n\n" + words.startup_failed_log(str(log_path))
+    _write_stderr(text + "\n")
+    box = QMessageBox(QMessageBox.Icon.Critical, words.startup_failed_title(), text)
+    box.setDetailedText(build_report(type(exc), exc, exc.__traceback__))
+    box.exec()
+
+
+def _write_stderr(text: str) -> None:
+    if sys.stderr is not None:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+
+
+def _arm_test_hooks(app: QApplication, window: QWidget) -> None:
+    """PAN123_QUIT_AFTER_MS / PAN123_REPORT_SHOWN (tests, the start-up benchmark, screenshots)."""
+    quit_after = os.environ.get("PAN123_QUIT_AFTER_MS")
+    report = bool(os.environ.get("PAN123_REPORT_SHOWN"))
+    if quit_after is None and not report:
+        return
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    delay = max(0, int(quit_after)) if quit_after is not None and quit_after.isdigit() else None
+
+    class _Shown(QObject):
+        done = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if not self.done and event.type() in (QEvent.Type.Expose, QEvent.Type.Paint):
+                self.done = True
+                if report:
+                    _write(f"PAN123_SHOWN {time.perf_counter() - _T0:.4f}\n")
+                if delay is not None:
+                    QTimer.singleShot(delay, app.quit)
+            return False
+
+    watcher = _Shown(window)
+    window.installEventFilter(watcher)
+    handle = window.windowHandle()
+    if handle is not None:
+        handle.installEventFilter(watcher)
+    if delay is not None:  # never hang a test if no expose event arrives
+        QTimer.singleShot(delay + 20_000, app.quit)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

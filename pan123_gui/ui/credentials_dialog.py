@@ -1,0 +1,512 @@
+"""Credentials: client ID + secret, or a pasted access token; optional signing key; test, save, sign out.
+
+Secrets are typed into password fields (with a Show toggle) and are never put back into a field: a saved
+secret shows as an empty field whose placeholder says it is saved. Leaving it empty keeps the saved value.
+"Test connection" runs on a worker with a temporary client and shows the account (user/info).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import os
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pan123_gui.core.errors import Pan123Error
+from pan123_gui.core.models import AccessToken, UserInfo
+from pan123_gui.logs import register_secret
+from pan123_gui.ui.icons import icon
+from pan123_gui.ui.settings import VALID_MINUTES_MAX, VALID_MINUTES_MIN
+from pan123_gui.ui.wording import dialogs as words
+from pan123_gui.workers.base import Worker
+
+if TYPE_CHECKING:
+    from pan123_gui.app import Services
+    from pan123_gui.core.credentials import Credentials
+
+log = logging.getLogger(__name__)
+
+MODE_CLIENT = 0
+MODE_TOKEN = 1
+PASTED_TOKEN_LIFETIME = timedelta(days=30)  # what 123pan issues; used when the token does not say
+ENV_NAMES = ("PAN123_ACCESS_TOKEN", "PAN123_CLIENT_ID", "PAN123_CLIENT_SECRET", "PAN123_SIGN_KEY")
+
+
+def token_from_text(text: str, now: datetime | None = None) -> AccessToken:
+    """An AccessToken for a pasted token; the expiry comes from the JWT's ``exp`` claim when there is one."""
+    value = text.strip()
+    if value.lower().startswith("bearer "):
+        value = value[7:].strip()
+    expires = (now or datetime.now(UTC)) + PASTED_TOKEN_LIFETIME
+    parts = value.split(".")
+    if len(parts) == 3:
+        try:
+            payload = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
+            exp = payload.get("exp") if isinstance(payload, dict) else None
+            if isinstance(exp, int | float) and exp > 0:
+                expires = datetime.fromtimestamp(exp, UTC)
+        except (ValueError, UnicodeDecodeError):
+            pass
+    return AccessToken(value=value, expires_at=expires)
+
+
+def describe_error(exc: BaseException) -> str:
+    """Plain words for a failed connection test (the error wording of the window when it exists)."""
+    if isinstance(exc, Pan123Error):
+        try:
+            from pan123_gui.ui.wording.errors import error_text
+        except ImportError:
+            return str(exc)
+        return error_text(exc.kind, exc.code, exc.message)
+    return words.unexpected_reason(type(exc).__name__)
+
+
+def format_traffic(size: int | None) -> str:
+    if size is None:
+        return words.account_traffic_unknown()
+    try:
+        from pan123_gui.ui.wording.errors import format_size
+    except ImportError:
+        return f"{size} B"
+    return format_size(size)
+
+
+def account_summary(info: UserInfo) -> str:
+    vip = (info.vip_label or words.yes()) if info.vip else words.no()
+    lines = [
+        words.account_ok(),
+        words.account_nickname(info.nickname),
+        words.account_uid(info.uid),
+        words.account_vip(vip),
+        words.account_traffic(format_traffic(info.direct_traffic)),
+    ]
+    if not info.vip:
+        lines.append(words.account_no_vip_hint())
+    return "\n".join(lines)
+
+
+def check_account(creds: Credentials, base_url: str | None) -> tuple[UserInfo, AccessToken | None]:
+    """Runs on a worker: a temporary client (nothing saved) asks user/info; returns the token it used."""
+    from pan123_gui.core.client import build_client
+
+    client = build_client(creds, store=None, base_url=base_url)
+    try:
+        info = client.user_info()
+        return info, client.tokens.token
+    finally:
+        client.close()
+
+
+class SecretField(QLineEdit):
+    """A password-echo line edit with a Show/Hide action at its end."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEchoMode(QLineEdit.EchoMode.Password)
+        self.setClearButtonEnabled(False)
+        self.show_action = QAction(icon("show"), words.cred_show_secret(), self)
+        self.show_action.setCheckable(True)
+        self.show_action.toggled.connect(self._on_show_toggled)
+        self.addAction(self.show_action, QLineEdit.ActionPosition.TrailingPosition)
+        self.retranslate()
+
+    @Slot(bool)
+    def _on_show_toggled(self, shown: bool) -> None:
+        self.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        text = words.cred_hide_secret() if self.show_action.isChecked() else words.cred_show_secret()
+        self.show_action.setText(text)
+        self.show_action.setToolTip(text)
+
+
+class CredentialsDialog(QDialog):
+    """Enter, test, save or remove the 123pan credentials. Saving resets the shared client."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setWindowIcon(icon("key"))
+        self._stored: Credentials | None = None
+        self._load_error: str | None = None
+        self._fetched_token: tuple[str, AccessToken] | None = None  # (client id, token) from a test
+        self._worker: Worker | None = None
+        self._tested_client_id: str | None = None
+
+        layout = QVBoxLayout(self)
+        self.demo_label = self._wrapping_label()
+        layout.addWidget(self.demo_label)
+        self.intro_label = self._wrapping_label()
+        layout.addWidget(self.intro_label)
+
+        self.client_radio = QRadioButton()
+        self.token_radio = QRadioButton()
+        self.mode_group = QButtonGroup(self)
+        self.mode_group.addButton(self.client_radio, MODE_CLIENT)
+        self.mode_group.addButton(self.token_radio, MODE_TOKEN)
+        layout.addWidget(self.client_radio)
+        layout.addWidget(self.token_radio)
+
+        self.pages = QStackedWidget()
+        client_page = QWidget()
+        client_form = QFormLayout(client_page)
+        client_form.setContentsMargins(0, 0, 0, 0)
+        self.client_id_label = QLabel()
+        self.client_id_edit = QLineEdit()
+        self.client_secret_label = QLabel()
+        self.client_secret_edit = SecretField()
+        self.client_id_label.setBuddy(self.client_id_edit)
+        self.client_secret_label.setBuddy(self.client_secret_edit)
+        client_form.addRow(self.client_id_label, self.client_id_edit)
+        client_form.addRow(self.client_secret_label, self.client_secret_edit)
+        token_page = QWidget()
+        token_form = QFormLayout(token_page)
+        token_form.setContentsMargins(0, 0, 0, 0)
+        self.token_label = QLabel()
+        self.token_edit = SecretField()
+        self.token_label.setBuddy(self.token_edit)
+        token_form.addRow(self.token_label, self.token_edit)
+        self.pages.addWidget(client_page)
+        self.pages.addWidget(token_page)
+        layout.addWidget(self.pages)
+
+        self.where_label = self._wrapping_label()
+        self.where_label.setTextFormat(Qt.TextFormat.RichText)
+        self.where_label.setOpenExternalLinks(True)
+        layout.addWidget(self.where_label)
+
+        self.signing_group = QGroupBox()
+        signing_form = QFormLayout(self.signing_group)
+        self.sign_key_label = QLabel()
+        self.sign_key_edit = SecretField()
+        self.sign_key_label.setBuddy(self.sign_key_edit)
+        self.valid_label = QLabel()
+        self.valid_spin = QSpinBox()
+        self.valid_spin.setRange(VALID_MINUTES_MIN, VALID_MINUTES_MAX)
+        self.valid_spin.setValue(services.settings.valid_minutes)
+        self.valid_label.setBuddy(self.valid_spin)
+        self.signing_help = self._wrapping_label()
+        signing_form.addRow(self.sign_key_label, self.sign_key_edit)
+        signing_form.addRow(self.valid_label, self.valid_spin)
+        signing_form.addRow(self.signing_help)
+        layout.addWidget(self.signing_group)
+
+        storage_row = QHBoxLayout()
+        self.storage_icon = QLabel()
+        self.storage_label = self._wrapping_label()
+        storage_row.addWidget(self.storage_icon, 0, Qt.AlignmentFlag.AlignTop)
+        storage_row.addWidget(self.storage_label, 1)
+        layout.addLayout(storage_row)
+        self.env_label = self._wrapping_label()
+        layout.addWidget(self.env_label)
+
+        test_row = QHBoxLayout()
+        self.test_button = QPushButton()
+        test_row.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.result_label = self._wrapping_label()
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        test_row.addWidget(self.result_label, 1)
+        layout.addLayout(test_row)
+
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.sign_out_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.save_button.setDefault(True)
+        layout.addWidget(self.buttons)
+
+        self.mode_group.idToggled.connect(self._on_mode_toggled)
+        self.test_button.clicked.connect(self.test_connection)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        self.sign_out_button.clicked.connect(self.sign_out)
+
+        self.setMinimumWidth(560)
+        self.reload()
+        self.retranslate()
+
+    @staticmethod
+    def _wrapping_label() -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        return label
+
+    # -- state ------------------------------------------------------------------------------------------------
+    @property
+    def is_demo(self) -> bool:
+        return self.services.demo is not None
+
+    def reload(self) -> None:
+        """Read the stored credentials (never into a field in clear text) and choose the mode."""
+        self._stored = None
+        self._load_error = None
+        if not self.is_demo:
+            try:
+                self._stored = self.services.store.load()
+            except Pan123Error as exc:
+                self._load_error = str(exc)
+                log.warning("reading the stored credentials failed: %s", exc)
+        stored = self._stored
+        self.client_id_edit.setText((stored.client_id or "") if stored is not None else "")
+        for edit in (self.client_secret_edit, self.token_edit, self.sign_key_edit):
+            edit.clear()
+        token_only = stored is not None and stored.access_token is not None and not stored.can_fetch_token
+        (self.token_radio if token_only else self.client_radio).setChecked(True)
+        self.pages.setCurrentIndex(MODE_TOKEN if token_only else MODE_CLIENT)
+        self.sign_out_button.setEnabled(not self.is_demo and stored is not None and not stored.is_empty)
+        for widget in (self.client_radio, self.token_radio, self.pages, self.sign_key_edit, self.save_button):
+            widget.setEnabled(not self.is_demo)
+
+    def mode(self) -> int:
+        return MODE_TOKEN if self.token_radio.isChecked() else MODE_CLIENT
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(words.cred_title())
+        self.demo_label.setText(words.cred_demo_note())
+        self.demo_label.setVisible(self.is_demo)
+        self.intro_label.setText(words.cred_intro())
+        self.client_radio.setText(words.cred_mode_client())
+        self.token_radio.setText(words.cred_mode_token())
+        self.client_id_label.setText(words.cred_client_id())
+        self.client_secret_label.setText(words.cred_client_secret())
+        self.token_label.setText(words.cred_access_token())
+        self.where_label.setText(words.cred_where_help_html())
+        self.signing_group.setTitle(words.cred_signing_group())
+        self.sign_key_label.setText(words.cred_sign_key())
+        self.valid_label.setText(words.cred_valid_minutes())
+        self.valid_spin.setSuffix(words.minutes_suffix())
+        self.signing_help.setText(words.cred_signing_help())
+        self.test_button.setText(words.cred_test())
+        self.test_button.setIcon(icon("key"))
+        self.save_button.setText(words.cred_save())
+        self.sign_out_button.setText(words.cred_sign_out())
+        for edit in (self.client_secret_edit, self.token_edit, self.sign_key_edit):
+            edit.retranslate()
+        self._update_placeholders()
+        self._update_storage_note()
+
+    def _update_placeholders(self) -> None:
+        stored = self._stored
+        saved = words.cred_saved_placeholder()
+        self.client_id_edit.setPlaceholderText(words.cred_id_placeholder())
+        has_secret = stored is not None and bool(stored.client_secret)
+        self.client_secret_edit.setPlaceholderText(saved if has_secret else words.cred_secret_placeholder())
+        has_token = stored is not None and stored.access_token is not None and not stored.can_fetch_token
+        self.token_edit.setPlaceholderText(saved if has_token else words.cred_token_placeholder())
+        has_key = stored is not None and bool(stored.sign_key)
+        self.sign_key_edit.setPlaceholderText(saved if has_key else words.cred_sign_key_placeholder())
+
+    def _update_storage_note(self) -> None:
+        store = self.services.store
+        style = self.style()
+        if self._load_error is not None:
+            text = words.cred_load_failed(self._load_error)
+            warn = True
+        elif self.is_demo:
+            text, warn = "", False
+        elif store.persistent:
+            text, warn = words.cred_stored_keyring(store.backend_name), False
+        else:
+            text = words.cred_stored_memory()
+            if store.warning:
+                text += "\n" + words.cred_stored_memory_reason(store.warning)
+            warn = True
+        pixmap = style.standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxWarning if warn else QStyle.StandardPixmap.SP_MessageBoxInformation
+        ).pixmap(20, 20)
+        self.storage_icon.setPixmap(pixmap)
+        self.storage_icon.setVisible(bool(text))
+        self.storage_label.setText(text)
+        self.storage_label.setVisible(bool(text))
+        env_names = [name for name in ENV_NAMES if os.environ.get(name)]
+        self.env_label.setText(words.cred_env_note(", ".join(env_names)) if env_names else "")
+        self.env_label.setVisible(bool(env_names) and not self.is_demo)
+
+    @property
+    def storage_text(self) -> str:
+        return self.storage_label.text()
+
+    @property
+    def result_text(self) -> str:
+        return self.result_label.text()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @Slot(int, bool)
+    def _on_mode_toggled(self, mode: int, checked: bool) -> None:
+        if checked:
+            self.pages.setCurrentIndex(mode)
+
+    # -- building credentials from the form -------------------------------------------------------------------
+    def entered_credentials(self) -> Credentials:
+        """The credentials the form describes: typed values, else the saved ones. Raises ValueError (plain words)."""
+        from pan123_gui.core.credentials import Credentials
+
+        if self.is_demo:
+            return self.services.credentials()
+        stored = self._stored
+        sign_key = self.sign_key_edit.text().strip() or (stored.sign_key if stored is not None else None)
+        if self.mode() == MODE_TOKEN:
+            text = self.token_edit.text().strip()
+            if text:
+                pasted = token_from_text(text)
+                if not pasted.value or any(ch.isspace() for ch in pasted.value):
+                    raise ValueError(words.cred_not_a_token())
+            elif stored is not None and stored.access_token is not None and not stored.can_fetch_token:
+                pasted = stored.access_token
+            else:
+                raise ValueError(words.cred_missing_token())
+            return Credentials(access_token=pasted, client_id=None, client_secret=None, sign_key=sign_key)
+        client_id = self.client_id_edit.text().strip()
+        secret = self.client_secret_edit.text().strip()
+        same_client = stored is not None and stored.client_id == client_id
+        if not secret and same_client and stored is not None:
+            secret = stored.client_secret or ""
+        if not client_id or not secret:
+            raise ValueError(words.cred_missing_client())
+        token: AccessToken | None = None
+        if self._fetched_token is not None and self._fetched_token[0] == client_id:
+            token = self._fetched_token[1]  # fetched by "Test connection": do not spend another token slot
+        elif same_client and stored is not None and not self.client_secret_edit.text().strip():
+            token = stored.access_token
+        return Credentials(access_token=token, client_id=client_id, client_secret=secret, sign_key=sign_key)
+
+    # -- actions ----------------------------------------------------------------------------------------------
+    @Slot()
+    def test_connection(self) -> None:
+        try:
+            creds = self.entered_credentials()
+        except ValueError as exc:
+            self.result_label.setText(str(exc))
+            return
+        except Pan123Error as exc:
+            self.result_label.setText(words.connection_failed(describe_error(exc)))
+            return
+        self._register(creds)
+        self.test_button.setEnabled(False)
+        self.result_label.setText(words.cred_testing())
+        worker = Worker(check_account, creds, self.services.base_url)
+        worker.signals.result.connect(self._on_test_result)
+        worker.signals.error.connect(self._on_test_error)
+        worker.signals.finished.connect(self._on_test_finished)
+        self._worker = worker
+        self._tested_client_id = creds.client_id
+        worker.start(self.services.pool)
+
+    @Slot(object)
+    def _on_test_result(self, value: object) -> None:
+        assert isinstance(value, tuple)
+        info, token = value
+        assert isinstance(info, UserInfo)
+        client_id = self._tested_client_id
+        if isinstance(token, AccessToken) and client_id:
+            self._fetched_token = (client_id, token)
+            register_secret(token.value)
+        self.result_label.setText(account_summary(info))
+
+    @Slot(object)
+    def _on_test_error(self, exc: object) -> None:
+        assert isinstance(exc, BaseException)
+        if not isinstance(exc, Pan123Error):
+            log.error("connection test failed unexpectedly", exc_info=exc)
+        self.result_label.setText(words.connection_failed(describe_error(exc)))
+
+    @Slot()
+    def _on_test_finished(self) -> None:
+        self.test_button.setEnabled(True)
+        self._worker = None
+
+    @Slot()
+    def save(self) -> None:
+        if self.is_demo:
+            self.accept()
+            return
+        try:
+            creds = self.entered_credentials()
+        except ValueError as exc:
+            self.result_label.setText(str(exc))
+            return
+        self._register(creds)
+        try:
+            self.services.store.save(creds)
+        except Pan123Error as exc:
+            self.result_label.setText(words.cred_save_failed(str(exc)))
+            return
+        self.services.settings.valid_minutes = self.valid_spin.value()
+        self.services.settings.sync()
+        self.services.reset_client()
+        log.info("credentials saved (%s)", "token" if not creds.can_fetch_token else "client ID and secret")
+        self.accept()
+
+    @Slot()
+    def sign_out(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            words.cred_sign_out_confirm_title(),
+            words.cred_sign_out_confirm(),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.services.store.clear()
+        except Pan123Error as exc:
+            self.result_label.setText(words.cred_save_failed(str(exc)))
+            return
+        self._fetched_token = None
+        self.services.reset_client()
+        log.info("signed out: stored credentials removed")
+        self.reload()
+        self._update_placeholders()
+        self._update_storage_note()
+        self.result_label.setText(words.cred_signed_out())
+
+    @staticmethod
+    def _register(creds: Credentials) -> None:
+        register_secret(creds.client_secret)
+        register_secret(creds.sign_key)
+        if creds.access_token is not None:
+            register_secret(creds.access_token.value)
+
+    def done(self, result: int) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+        super().done(result)
+
+
+def ensure_credentials(services: Services, parent: QWidget | None = None) -> bool:
+    """Ask for credentials when there are none (not in demo mode). True when usable credentials exist after."""
+    if services.demo is not None or services.has_credentials():
+        return True
+    dialog = CredentialsDialog(services, parent)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return accepted and services.has_credentials()

@@ -1,0 +1,103 @@
+"""Start-up benchmark: cold start of ``python -m pan123_gui --demo`` to a shown window, against a bare
+QApplication + QMainWindow in the same run. Goal: the app takes at most 1.5× the baseline.
+
+Each run is a fresh subprocess (offscreen unless QT_QPA_PLATFORM is set); the time is measured from spawning
+the process until it prints its "window exposed" marker. Run: ``python tests/benchmarks/bench_startup.py [runs]``.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+GOAL = 1.5
+MARKER = "PAN123_SHOWN"
+
+BASELINE = f"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setWindowTitle("baseline")
+window.resize(1000, 700)
+class Shown(QObject):
+    done = False
+    def eventFilter(self, obj, event):
+        if not self.done and event.type() in (QEvent.Type.Expose, QEvent.Type.Paint):
+            self.done = True
+            print("{MARKER}", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+watcher = Shown()
+window.installEventFilter(watcher)
+window.show()
+window.windowHandle().installEventFilter(watcher)
+sys.exit(app.exec())
+"""
+
+
+def _env(tmp: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.update(
+        PAN123_REPORT_SHOWN="1",
+        PAN123_QUIT_AFTER_MS="0",
+        PAN123_LOG_DIR=str(tmp / "log"),
+        HOME=str(tmp),
+        XDG_CONFIG_HOME=str(tmp / "config"),
+        XDG_STATE_HOME=str(tmp / "state"),
+    )
+    return env
+
+
+def time_to_shown(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    shown: float | None = None
+    for line in proc.stdout:
+        if line.startswith(MARKER):
+            shown = time.perf_counter() - start
+            break
+    proc.stdout.read()
+    _, err = proc.communicate(timeout=60)
+    if shown is None or proc.returncode != 0:
+        raise RuntimeError(f"{cmd} exited {proc.returncode} without showing a window:\n{err[-2000:]}")
+    return shown
+
+
+def main() -> int:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    python = sys.executable
+    app_cmd = [python, "-m", "pan123_gui", "--demo"]
+    base_cmd = [python, "-c", BASELINE]
+    with tempfile.TemporaryDirectory(prefix="pan123-bench-") as tmp:
+        env = _env(Path(tmp))
+        time_to_shown(app_cmd, env)  # warm the OS file cache and .pyc files; not counted
+        time_to_shown(base_cmd, env)
+        app_times: list[float] = []
+        base_times: list[float] = []
+        for _ in range(runs):  # interleaved so drift hits both alike
+            base_times.append(time_to_shown(base_cmd, env))
+            app_times.append(time_to_shown(app_cmd, env))
+    app_median = statistics.median(app_times)
+    base_median = statistics.median(base_times)
+    ratio = app_median / base_median
+    print(f"platform: {env['QT_QPA_PLATFORM']}, runs: {runs} each")
+    print(f"baseline QApplication+QMainWindow: median {base_median * 1000:.0f} ms  "
+          f"(min {min(base_times) * 1000:.0f}, max {max(base_times) * 1000:.0f})")
+    print(f"pan123-gui --demo:                 median {app_median * 1000:.0f} ms  "
+          f"(min {min(app_times) * 1000:.0f}, max {max(app_times) * 1000:.0f})")
+    print(f"ratio: {ratio:.2f}x  (goal <= {GOAL}x: {'met' if ratio <= GOAL else 'NOT met'})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
