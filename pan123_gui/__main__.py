@@ -158,10 +158,19 @@ def start(app: QApplication, *, demo: bool = False, lang: str | None = None) -> 
     if not demo and not getattr(window, "handles_credentials_prompt", False):
         from functools import partial
 
-        from pan123_gui.ui.credentials_dialog import ensure_credentials
-
-        QTimer.singleShot(0, window, partial(ensure_credentials, services, window))
+        QTimer.singleShot(0, window, partial(prompt_for_credentials, services, window))
     return services, window
+
+
+def prompt_for_credentials(services: Services, window: QWidget) -> bool:
+    """First start: open the credentials dialog over the shown window when nothing is stored."""
+    from pan123_gui.ui.credentials_dialog import ensure_credentials
+
+    usable = ensure_credentials(services, window)
+    refresh = getattr(window, "check_credentials", None)  # let the window drop its "no credentials" notice
+    if callable(refresh):
+        refresh()
+    return usable
 
 
 def create_main_window(services: Services) -> QWidget:

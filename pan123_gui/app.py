@@ -54,7 +54,9 @@ class Services:
         """The credentials in use: the demo account in demo mode (memory only), else the store (env overrides)."""
         if self.demo_credentials is not None:
             return self.demo_credentials
-        return self.store.load()
+        creds = self.store.load()
+        _register_secrets(creds)
+        return creds
 
     def has_credentials(self) -> bool:
         try:
@@ -131,6 +133,16 @@ class Services:
         self.settings.sync()
 
 
+def _register_secrets(creds: Credentials) -> None:
+    """Known secret values are redacted from the log and crash reports from now on."""
+    from pan123_gui.logs import register_secret
+
+    register_secret(creds.client_secret)
+    register_secret(creds.sign_key)
+    if creds.access_token is not None:
+        register_secret(creds.access_token.value)
+
+
 def _close_quietly(client: Pan123Client) -> None:
     try:
         client.close()
@@ -162,22 +174,9 @@ def build_services(*, demo: bool = False, settings: AppSettings | None = None) -
     try:
         token = server.issue_token()
         creds = Credentials(access_token=token, client_id=None, client_secret=None, sign_key=DEMO_SIGN_KEY)
-        store = _memory_store()
+        store = SecretStore.memory()  # demo: the OS keyring is never touched
     except Exception:
         server.stop()
         raise
     log.info("demo mode: stand-in API at %s", base_url)
-    return Services(
-        store=store, settings=settings, pool=pool, demo=server, base_url=base_url, demo_credentials=creds
-    )
-
-
-def _memory_store() -> SecretStore:
-    """A store that never touches the OS keyring (demo mode)."""
-    from pan123_gui.core.credentials import SecretStore
-
-    memory = getattr(SecretStore, "memory", None)
-    if callable(memory):
-        store: SecretStore = memory()
-        return store
-    return SecretStore.open()
+    return Services(store=store, settings=settings, pool=pool, demo=server, base_url=base_url, demo_credentials=creds)

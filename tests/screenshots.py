@@ -156,7 +156,7 @@ def _finished(model: object) -> bool:
 
     counts = model.counts()  # type: ignore[attr-defined]
     total = sum(counts.values())
-    return total > 0 and counts.get(RowStatus.PENDING, 0) == 0 and counts.get(RowStatus.WORKING, 0) == 0
+    return bool(total > 0 and counts.get(RowStatus.PENDING, 0) == 0 and counts.get(RowStatus.WORKING, 0) == 0)
 
 
 def main() -> int:

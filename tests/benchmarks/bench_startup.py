@@ -91,10 +91,14 @@ def main() -> int:
     base_median = statistics.median(base_times)
     ratio = app_median / base_median
     print(f"platform: {env['QT_QPA_PLATFORM']}, runs: {runs} each")
-    print(f"baseline QApplication+QMainWindow: median {base_median * 1000:.0f} ms  "
-          f"(min {min(base_times) * 1000:.0f}, max {max(base_times) * 1000:.0f})")
-    print(f"pan123-gui --demo:                 median {app_median * 1000:.0f} ms  "
-          f"(min {min(app_times) * 1000:.0f}, max {max(app_times) * 1000:.0f})")
+    print(
+        f"baseline QApplication+QMainWindow: median {base_median * 1000:.0f} ms  "
+        f"(min {min(base_times) * 1000:.0f}, max {max(base_times) * 1000:.0f})"
+    )
+    print(
+        f"pan123-gui --demo:                 median {app_median * 1000:.0f} ms  "
+        f"(min {min(app_times) * 1000:.0f}, max {max(app_times) * 1000:.0f})"
+    )
     print(f"ratio: {ratio:.2f}x  (goal <= {GOAL}x: {'met' if ratio <= GOAL else 'NOT met'})")
     return 0
 

@@ -1,15 +1,18 @@
-"""AppSettings: typed round trips over a QSettings on a temp ini file, defaults, clamping, geometry."""
+"""AppSettings (typed round trips over a QSettings on a temp ini file) and the settings dialog."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from pan123_gui.ui.settings import AppSettings
+from pan123_gui.app import Services, build_services
+from pan123_gui.ui.settings import AppSettings, apply_language
+from pan123_gui.ui.settings_dialog import SettingsDialog
 
 
 def _ini(path: Path) -> AppSettings:
@@ -89,3 +92,63 @@ def test_geometry_round_trip(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.addWidget(w2)
     assert _ini(path).restore_geometry(w2) is True
     assert (w2.width(), w2.height()) == (640, 480)
+
+
+# --- the settings dialog -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def demo_services(tmp_path: Path) -> Iterator[Services]:
+    built = build_services(demo=True, settings=_ini(tmp_path / "dialog.ini"))
+    try:
+        yield built
+    finally:
+        built.close()
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    apply_language("en")
+    try:
+        yield
+    finally:
+        apply_language("en")
+
+
+def test_dialog_applies_rate_and_link_options_on_ok(qtbot: QtBot, demo_services: Services) -> None:
+    client = demo_services.client()
+    dialog = SettingsDialog(demo_services)
+    qtbot.addWidget(dialog)
+    assert dialog.rate_spin.value() == 5
+    dialog.rate_spin.setValue(8)
+    dialog.sign_check.setChecked(True)
+    dialog.valid_spin.setValue(120)
+    dialog.path_combo.setCurrentIndex(1)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    settings = demo_services.settings
+    assert (settings.rate, settings.sign_links, settings.valid_minutes, settings.encoded_path) == (8.0, True, 120, True)
+    assert client.rate == 8.0  # the live client follows without a rebuild
+    assert demo_services.client() is client
+
+
+def test_dialog_cancel_changes_nothing(qtbot: QtBot, demo_services: Services) -> None:
+    dialog = SettingsDialog(demo_services)
+    qtbot.addWidget(dialog)
+    dialog.rate_spin.setValue(2)
+    dialog.valid_spin.setValue(5)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert demo_services.settings.rate == 5.0
+    assert demo_services.settings.valid_minutes == 30
+
+
+def test_language_switch_applies_at_once_and_persists(qtbot: QtBot, demo_services: Services, english: None) -> None:
+    dialog = SettingsDialog(demo_services)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Settings"
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("zh_CN"))
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "设置")  # retranslated via LanguageChange, before OK
+    assert dialog.rate_label.text() == "每秒请求数："
+    assert demo_services.settings.language == "zh_CN"
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "Settings")
+    assert demo_services.settings.language == "en"

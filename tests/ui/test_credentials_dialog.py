@@ -1,0 +1,293 @@
+"""CredentialsDialog against the REAL Secret Service keyring and the fake API over loopback HTTP.
+
+Save puts the secrets into the keyring (a fresh store reads them back), "Test connection" shows the account
+from user/info, "Sign out" removes everything; with no usable keyring the dialog warns that secrets are
+memory-only. Secrets are never put back into a field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLineEdit, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from pan123_gui import logs
+from pan123_gui.app import Services, build_services
+from pan123_gui.core.credentials import Credentials, SecretStore
+from pan123_gui.demo.fake_api import FakeApiServer
+from pan123_gui.ui import credentials_dialog
+from pan123_gui.ui.credentials_dialog import CredentialsDialog, ensure_credentials, token_from_text
+from pan123_gui.ui.settings import AppSettings
+
+NICKNAME = "演示用户"  # the fake account's nickname
+
+
+@pytest.fixture(autouse=True)
+def _never_the_real_api(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAN123_API_BASE", "http://127.0.0.1:9")  # discard port; tests that talk use the fake
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> AppSettings:
+    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def clean_keyring(secret_service: object) -> Iterator[None]:
+    SecretStore.open().clear()
+    try:
+        yield
+    finally:
+        SecretStore.open().clear()
+        logs.forget_secrets()
+
+
+@pytest.fixture
+def services(
+    clean_keyring: None, fake_api: FakeApiServer, settings: AppSettings, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Services]:
+    monkeypatch.setenv("PAN123_API_BASE", fake_api.base_url)
+    built = build_services(settings=settings)
+    try:
+        yield built
+    finally:
+        built.close()
+
+
+def _dialog(qtbot: QtBot, services: Services) -> CredentialsDialog:
+    dialog = CredentialsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _answer_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    asked: list[str] = []
+
+    def question(parent: object, title: str, text: str, *args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked
+
+
+@pytest.mark.real_keyring
+def test_save_token_goes_to_the_keyring_and_is_never_shown(
+    qtbot: QtBot, services: Services, fake_api: FakeApiServer
+) -> None:
+    assert services.store.persistent, services.store.warning
+    services.store.save(Credentials(access_token=fake_api.issue_token()))  # an older token, in use
+    services.client()
+    old_client = services.peek_client()
+    token = fake_api.issue_token()
+    dialog = _dialog(qtbot, services)
+    assert "keyring" in dialog.storage_text
+    dialog.token_radio.setChecked(True)
+    qtbot.keyClicks(dialog.token_edit, token.value)  # type: ignore[no-untyped-call]
+    dialog.sign_key_edit.setText("my-sign-key")
+    dialog.valid_spin.setValue(45)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.save_button.click()
+
+    stored = SecretStore.open().load()  # a fresh store: read back from the keyring, not from memory
+    assert stored.access_token is not None and stored.access_token.value == token.value
+    assert stored.sign_key == "my-sign-key"
+    assert stored.client_secret is None
+    assert services.settings.valid_minutes == 45
+    assert services.peek_client() is None  # the old client was dropped; the next use builds a new one
+    assert old_client is not None
+    assert services.client().user_info().nickname == NICKNAME
+
+    again = _dialog(qtbot, services)  # reopened: secrets stay out of the fields
+    assert again.token_radio.isChecked()
+    for edit in (again.token_edit, again.client_secret_edit, again.sign_key_edit):
+        assert edit.text() == ""
+        assert edit.echoMode() == QLineEdit.EchoMode.Password
+    assert "saved" in again.token_edit.placeholderText()
+    assert "saved" in again.sign_key_edit.placeholderText()
+
+
+@pytest.mark.real_keyring
+def test_save_client_credentials_and_test_connection(qtbot: QtBot, services: Services, fake_api: FakeApiServer) -> None:
+    dialog = _dialog(qtbot, services)
+    assert dialog.client_radio.isChecked()  # the recommended mode comes first on a fresh start
+    dialog.client_id_edit.setText(fake_api.client_id)
+    qtbot.keyClicks(dialog.client_secret_edit, fake_api.client_secret)  # type: ignore[no-untyped-call]
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: NICKNAME in dialog.result_text, timeout=10_000)
+    assert str(fake_api.uid) in dialog.result_text
+    assert "SVIP" in dialog.result_text
+    issued = fake_api.tokens_issued
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.save_button.click()
+    stored = SecretStore.open().load()
+    assert (stored.client_id, stored.client_secret) == (fake_api.client_id, fake_api.client_secret)
+    assert stored.access_token is not None  # the token the test fetched is kept, not fetched again
+    services.client().user_info()
+    assert fake_api.tokens_issued == issued
+
+
+@pytest.mark.real_keyring
+def test_bad_token_gives_plain_words(qtbot: QtBot, services: Services) -> None:
+    dialog = _dialog(qtbot, services)
+    dialog.token_radio.setChecked(True)
+    dialog.token_edit.setText("not-a-real-token")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: "failed" in dialog.result_text, timeout=10_000)
+    assert "not-a-real-token" not in dialog.result_text
+    assert "Traceback" not in dialog.result_text
+    assert "sign in again" in dialog.result_text or "Credentials" in dialog.result_text
+
+
+@pytest.mark.real_keyring
+def test_sign_out_removes_everything(
+    qtbot: QtBot, services: Services, fake_api: FakeApiServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services.store.save(
+        Credentials(
+            access_token=fake_api.issue_token(),
+            client_id=fake_api.client_id,
+            client_secret=fake_api.client_secret,
+            sign_key="k-123456",
+        )
+    )
+    asked = _answer_yes(monkeypatch)
+    dialog = _dialog(qtbot, services)
+    assert dialog.client_id_edit.text() == fake_api.client_id  # not a secret: shown
+    assert dialog.client_secret_edit.text() == ""
+    assert dialog.sign_out_button.isEnabled()
+    dialog.sign_out_button.click()
+    assert asked, "sign out must ask first"
+    assert SecretStore.open().load().is_empty
+    assert not services.has_credentials()
+    assert not dialog.sign_out_button.isEnabled()
+    assert dialog.client_id_edit.text() == ""
+
+
+@pytest.mark.real_keyring
+def test_sign_out_can_be_cancelled(
+    qtbot: QtBot, services: Services, fake_api: FakeApiServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services.store.save(
+        Credentials(access_token=fake_api.issue_token(), client_id=None, client_secret=None, sign_key=None)
+    )
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Cancel))
+    dialog = _dialog(qtbot, services)
+    dialog.sign_out_button.click()
+    assert not SecretStore.open().load().is_empty
+
+
+@pytest.mark.real_keyring
+def test_missing_fields_are_explained(qtbot: QtBot, services: Services) -> None:
+    dialog = _dialog(qtbot, services)
+    dialog.client_id_edit.setText("some-id")
+    dialog.save_button.click()
+    assert dialog.isVisible()
+    assert "client secret" in dialog.result_text.lower()
+    assert SecretStore.open().load().is_empty
+
+
+def test_memory_only_warning(qtbot: QtBot, settings: AppSettings, monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    old = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
+    try:
+        built = build_services(settings=settings)
+        try:
+            assert not built.store.persistent
+            dialog = _dialog(qtbot, built)
+            assert "memory only" in dialog.storage_text
+            assert built.store.warning and built.store.warning in dialog.storage_text
+            assert dialog.storage_label.isVisible()
+        finally:
+            built.close()
+    finally:
+        keyring.set_keyring(old)
+
+
+def test_demo_mode_saves_nothing(qtbot: QtBot, settings: AppSettings, memory_keyring: Any) -> None:
+    built = build_services(demo=True, settings=settings)
+    try:
+        dialog = _dialog(qtbot, built)
+        assert dialog.demo_label.isVisible()
+        assert not dialog.save_button.isEnabled()
+        dialog.test_button.click()
+        qtbot.waitUntil(lambda: NICKNAME in dialog.result_text, timeout=10_000)
+        assert memory_keyring.items == {}
+        assert ensure_credentials(built, None) is True  # demo: never asks
+    finally:
+        built.close()
+
+
+def test_ensure_credentials_opens_the_dialog_only_when_needed(
+    qtbot: QtBot, settings: AppSettings, memory_keyring: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[CredentialsDialog] = []
+
+    def fake_exec(self: CredentialsDialog) -> int:
+        opened.append(self)
+        return 0  # the user cancelled
+
+    monkeypatch.setattr(CredentialsDialog, "exec", fake_exec)
+    built = build_services(settings=settings)
+    try:
+        assert ensure_credentials(built, None) is False
+        assert len(opened) == 1
+        built.store.save(
+            Credentials(access_token=token_from_text("abc.def.ghi"), client_id=None, client_secret=None, sign_key=None)
+        )
+        assert ensure_credentials(built, None) is True
+        assert len(opened) == 1
+    finally:
+        built.close()
+
+
+def test_token_expiry_from_jwt() -> None:
+    import base64
+    import json
+
+    exp = int(datetime(2030, 1, 2, tzinfo=UTC).timestamp())
+    payload = base64.urlsafe_b64encode(json.dumps({"exp": exp}).encode()).rstrip(b"=").decode()
+    token = token_from_text(f"Bearer eyJhbGciOiJIUzI1NiJ9.{payload}.sig")
+    assert token.value.startswith("eyJ")  # "Bearer " pasted along is dropped
+    assert token.expires_at == datetime(2030, 1, 2, tzinfo=UTC)
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    assert token_from_text("opaque-token", now).expires_at == now + timedelta(days=30)
+
+
+def test_secrets_typed_are_registered_for_redaction(
+    qtbot: QtBot, settings: AppSettings, memory_keyring: Any, fake_api: FakeApiServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PAN123_API_BASE", fake_api.base_url)
+    built = build_services(settings=settings)
+    try:
+        dialog = _dialog(qtbot, built)
+        dialog.client_id_edit.setText(fake_api.client_id)
+        dialog.client_secret_edit.setText("typed-secret-xyz")  # wrong: the fake refuses it
+        dialog.test_button.click()
+        assert "typed-secret-xyz" not in logs.redact("secret typed-secret-xyz")
+        qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=30_000)
+        assert "failed" in dialog.result_text
+        assert "typed-secret-xyz" not in dialog.result_text
+    finally:
+        built.close()
+        logs.forget_secrets()
+
+
+def test_show_toggle_reveals_only_on_request(qtbot: QtBot) -> None:
+    field = credentials_dialog.SecretField()
+    qtbot.addWidget(field)
+    assert field.echoMode() == QLineEdit.EchoMode.Password
+    field.show_action.trigger()
+    assert field.echoMode() == QLineEdit.EchoMode.Normal
+    field.show_action.trigger()
+    assert field.echoMode() == QLineEdit.EchoMode.Password
