@@ -303,7 +303,7 @@ def build_client(
     """
     token = creds.access_token
     client_id, client_secret = creds.client_id, creds.client_secret
-    can_fetch = bool(client_id and client_secret)
+    can_fetch = creds.can_fetch_token and bool(client_id and client_secret)
     if token is None and not can_fetch:
         raise CredentialsError("No access token or client ID and secret are configured")
     http = new_http_client(base_url, transport=transport)

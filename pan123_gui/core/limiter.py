@@ -3,13 +3,16 @@
 :class:`RateLimiter` is a blocking GCRA (generic cell rate algorithm): each :meth:`~RateLimiter.acquire` reserves
 the next free start time under a lock and then waits for it outside the lock. There is no release step: a slot is
 "spent" when its start time passes, whatever the request then does, so retries can neither leak slots nor deadlock
-(each attempt simply acquires again). Waiting is interruptible by a cancel event.
+(each attempt simply acquires again). Waiting is interruptible by a cancel event; a cancelled wait hands its
+reservation back when nothing later was reserved after it, so cancelling a big batch leaves no waiting debt behind
+for the next run.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 
 from pan123_gui.core._http import (
@@ -60,6 +63,7 @@ class RateLimiter:
         self._sleep = sleep
         self._lock = threading.Lock()
         self._tat: float | None = None  # theoretical arrival time of the next request
+        self._recent: deque[_Reservation] = deque()  # latest reservations, oldest first (for handing back on cancel)
 
     @property
     def rate(self) -> float:
@@ -73,6 +77,9 @@ class RateLimiter:
 
     def reserve(self) -> float:
         """Reserve the next start time (on this limiter's clock) without waiting. ``acquire`` = reserve + wait."""
+        return self._reserve().start
+
+    def _reserve(self) -> _Reservation:
         with self._lock:
             now = self._clock()
             tat = self._tat
@@ -82,18 +89,41 @@ class RateLimiter:
             else:
                 start = max(now, tat - (self._burst - 1) * self._interval)
                 self._tat = tat + self._interval
-            return start
+            reservation = _Reservation(start, tat)
+            recent = self._recent
+            while recent and recent[0].start < now - 1.0:  # long started: can no longer be handed back
+                recent.popleft()
+            recent.append(reservation)
+            return reservation
+
+    def _hand_back(self, reservation: _Reservation) -> None:
+        """Forget a cancelled reservation; unwind the newest ones while they are all cancelled."""
+        with self._lock:
+            reservation.cancelled = True
+            recent = self._recent
+            while recent and recent[-1].cancelled:
+                self._tat = recent.pop().tat_before
 
     def acquire(self, cancel: threading.Event | None = None) -> None:
         """Block until this caller's slot; raises :class:`CancelledError` if ``cancel`` is set meanwhile."""
         if cancel is not None and cancel.is_set():
             raise CancelledError("Cancelled")
-        start = self.reserve()
-        delay = start - self._clock()
+        reservation = self._reserve()
+        delay = reservation.start - self._clock()
         if delay > 0:
             self._sleep(delay, cancel)
             if cancel is not None and cancel.is_set():
+                self._hand_back(reservation)
                 raise CancelledError("Cancelled while waiting for a request slot")
+
+
+class _Reservation:
+    __slots__ = ("cancelled", "start", "tat_before")
+
+    def __init__(self, start: float, tat_before: float | None) -> None:
+        self.start = start
+        self.tat_before = tat_before
+        self.cancelled = False
 
 
 class EndpointLimiters:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
+import time
 
 import pytest
 
@@ -153,3 +155,40 @@ def test_endpoints_are_paced_independently() -> None:
     limiters.for_path(USER_INFO_PATH).acquire()
     limiters.for_path(DIRECT_LINK_PATH).acquire()  # not delayed by user/info's 1 s interval
     assert clock.sleeps == []
+
+
+def test_cancelled_waits_leave_no_debt_for_the_next_run() -> None:
+    limiter = RateLimiter(1 / 3600)  # one request per hour, real clock
+    limiter.acquire()  # sent now; the next free slot is in an hour
+    cancel = threading.Event()
+    waiting = [threading.Thread(target=_acquire_quietly, args=(limiter, cancel), daemon=True) for _ in range(5)]
+    for t in waiting:
+        t.start()
+    while len(limiter._recent) < 6:  # all five hold a reservation (1 h ... 5 h ahead)
+        waiting[0].join(0.01)
+    cancel.set()
+    for t in waiting:
+        t.join(30)
+    assert not any(t.is_alive() for t in waiting)
+    # the next caller waits for the first free slot (about an hour), not behind five cancelled ones
+    delay = limiter.reserve() - time.monotonic()
+    assert 3000 < delay <= 3600
+
+
+def test_handing_back_unwinds_only_from_the_newest_reservation() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(1.0, clock=clock, sleep=clock.sleep)
+    first, second, third = limiter._reserve(), limiter._reserve(), limiter._reserve()
+    assert [first.start, second.start, third.start] == [1000.0, 1001.0, 1002.0]
+    limiter._hand_back(second)  # a hole in the middle: the third still holds its slot, nothing moves yet
+    assert limiter._tat == 1003.0
+    limiter._hand_back(third)  # now the third and the hole unwind together
+    assert limiter.reserve() == 1001.0
+    fourth = limiter._reserve()
+    limiter._hand_back(fourth)
+    assert limiter.reserve() == 1002.0  # the 1001 reservation above is live: only the fourth unwound
+
+
+def _acquire_quietly(limiter: RateLimiter, cancel: threading.Event) -> None:
+    with contextlib.suppress(CancelledError):
+        limiter.acquire(cancel)

@@ -1,0 +1,138 @@
+"""Resolver against the fake 123pan API over real loopback HTTP: the demo set, faults everywhere, signing, cancel."""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from pan123_gui.core._http import ACCESS_TOKEN_PATH, DIRECT_LINK_PATH, FILE_INFOS_PATH, USER_INFO_PATH, new_http_client
+from pan123_gui.core.client import Pan123Client
+from pan123_gui.core.errors import ErrorKind
+from pan123_gui.core.limiter import EndpointLimiters
+from pan123_gui.core.models import AccessToken, LinkResult
+from pan123_gui.core.resolver import Resolver, SignOptions
+from pan123_gui.core.retry import RetryPolicy
+from pan123_gui.core.tokens import TokenManager
+from pan123_gui.demo.fake_api import FakeApiServer
+from pan123_gui.demo.samples import (
+    DEMO_TEXT_IDS,
+    FOLDER_ID,
+    NOT_DIRECT_LINK_ID,
+    SAMPLE_FILES,
+    TRASHED_ID,
+    UNKNOWN_ID,
+)
+
+LINK = "direct-link/url"
+TRANSIENT = ["http500_html", "drop", "cut_json", "http429", "code429", "code1", "not_json", "revoked"]
+
+
+def connect(api: FakeApiServer, *, retry: RetryPolicy, rate: float = 50.0) -> Pan123Client:
+    client: Pan123Client | None = None
+
+    def fetch() -> AccessToken:
+        assert client is not None
+        return client.fetch_token(api.client_id, api.client_secret)
+
+    limiters = EndpointLimiters(
+        {DIRECT_LINK_PATH: rate, FILE_INFOS_PATH: 20.0, USER_INFO_PATH: 20.0, ACCESS_TOKEN_PATH: 5.0}
+    )
+    client = Pan123Client(
+        new_http_client(api.base_url), TokenManager(token=None, fetch=fetch), limiters=limiters, retry=retry
+    )
+    return client
+
+
+@pytest.fixture
+def api(fake_api: FakeApiServer) -> FakeApiServer:
+    fake_api.set_rate(LINK, 50.0)
+    return fake_api
+
+
+def expected_kind(file_id: int) -> ErrorKind | None:
+    if file_id == NOT_DIRECT_LINK_ID:
+        return ErrorKind.NOT_DIRECT_LINK_SPACE
+    if file_id in (UNKNOWN_ID, TRASHED_ID):
+        return ErrorKind.NOT_FOUND
+    if file_id == FOLDER_ID:
+        return ErrorKind.API
+    return None
+
+
+def test_demo_ids_resolve_to_links_and_plain_errors(api: FakeApiServer) -> None:
+    ids = [*DEMO_TEXT_IDS, TRASHED_ID]
+    seen: list[LinkResult] = []
+    with connect(api, retry=RetryPolicy(max_attempts=3, base_delay=0.01)) as client:
+        rows = Resolver(client, names=True).resolve(ids, on_result=seen.append)
+    assert [r.file_id for r in rows] == ids
+    assert sorted(r.file_id for r in seen) == sorted(ids)
+    names = {f.file_id: f.name for f in SAMPLE_FILES}
+    for row in rows:
+        assert row.error_kind is expected_kind(row.file_id), row
+        if row.error_kind is None:
+            assert row.url == api.expected_url(row.file_id)
+        assert row.name == names.get(row.file_id)  # names come even for error rows; unknown IDs have none
+
+
+def test_with_faults_on_every_endpoint_every_id_still_resolves(api: FakeApiServer) -> None:
+    extra = [40_000_000 + i for i in range(30)]
+    for file_id in extra:
+        api.add_file(file_id, f"extra-{file_id}.bin", 1)
+    ids = [f.file_id for f in SAMPLE_FILES if expected_kind(f.file_id) is None] + extra
+    for kind in TRANSIENT:
+        api.faults.add(LINK, kind, 2)
+    api.faults.add("file/infos", "http500_html", 1)
+    api.faults.add("file/infos", "cut_json", 1)
+    api.faults.add("user/info", "code429", 1)
+    api.faults.add("access_token", "http500_html", 1)
+    # enough attempts that even an ID hit by every queued fault in a row still gets through
+    retry = RetryPolicy(max_attempts=2 * len(TRANSIENT) + 2, base_delay=0.005, max_delay=0.02)
+    sign = SignOptions(key="k3y", valid_for=timedelta(minutes=30))
+    with connect(api, retry=retry) as client:
+        rows = Resolver(client, names=True, sign=sign).resolve(ids)
+    assert [r.error for r in rows if not r.ok] == []
+    assert all(r.unsigned_url == api.expected_url(r.file_id) for r in rows)
+    assert all(r.name for r in rows)
+    assert api.faults.pending() == 0  # every fault was really served
+    # the first fetch + at most one refresh per revocation, however many threads saw the 401
+    assert 2 <= api.tokens_issued <= 3
+    assert api.live_tokens == 1
+
+
+def test_signed_links_carry_the_accounts_uid(api: FakeApiServer) -> None:
+    sign = SignOptions(key="k3y", valid_for=timedelta(minutes=10))
+    ids = [f.file_id for f in SAMPLE_FILES if expected_kind(f.file_id) is None]
+    with connect(api, retry=RetryPolicy(max_attempts=2)) as client:
+        rows = Resolver(client, sign=sign).resolve(ids)
+    for row in rows:
+        assert row.ok and row.url is not None and row.expires_at is not None
+        auth_key = parse_qs(urlsplit(row.url).query)["auth_key"][0]
+        assert auth_key.split("-")[2] == str(api.uid)
+    assert api.calls("user/info") == 1
+
+
+def test_cancel_mid_run_keeps_finished_rows(api: FakeApiServer) -> None:
+    api.set_latency(0.05)
+    ids = [50_000_000 + i for i in range(120)]
+    for file_id in ids:
+        api.add_file(file_id, f"c-{file_id}.bin", 1)
+    cancel = threading.Event()
+    done: list[int] = []
+
+    def on_result(row: LinkResult) -> None:
+        if row.ok:
+            done.append(row.file_id)
+            if len(done) == 5:
+                cancel.set()
+
+    with connect(api, retry=RetryPolicy(max_attempts=2), rate=20.0) as client:
+        rows = Resolver(client).resolve(ids, on_result=on_result, cancel=cancel)
+    kinds = [r.error_kind for r in rows]
+    assert set(kinds) <= {None, ErrorKind.CANCELLED}
+    assert kinds.count(ErrorKind.CANCELLED) > 60
+    assert {r.file_id for r in rows if r.ok} >= set(done[:5])
+    assert all(r.url == api.expected_url(r.file_id) for r in rows if r.ok)
+    assert api.calls(LINK) < 60
