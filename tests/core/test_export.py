@@ -1,0 +1,302 @@
+"""export: txt / csv / json / aria2 written to disk and read back with the csv and json modules."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import stat
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pan123_gui.core.errors import ErrorKind
+from pan123_gui.core.export import (
+    CSV_COLUMNS,
+    EXPORT_FORMATS,
+    export_aria2,
+    export_csv,
+    export_json,
+    export_txt,
+    safe_file_name,
+    write_export,
+)
+from pan123_gui.core.ids import extract_ids
+from pan123_gui.core.models import LinkResult
+
+EXPIRY = datetime(2025, 3, 17, 8, 26, 40, tzinfo=UTC)
+URL1 = "https://vip.123pan.cn/1815309870/%E6%B5%8B%E8%AF%95/%E6%88%91.mp4?auth_key=1742200000-abc-1815309870-d41d8"
+URL2 = "https://vip.123pan.cn/1815309870/a.zip"
+
+RESULTS = [
+    LinkResult(file_id=101, url=URL1, name="我从草原来.mp4", size=1024, expires_at=EXPIRY, unsigned_url=URL1[:60]),
+    LinkResult(
+        file_id=202,
+        error="File not found\n(code 5066)",
+        error_kind=ErrorKind.NOT_FOUND,
+        error_code=5066,
+        name='报告, "终版".pdf',
+    ),
+    LinkResult(file_id=303, url=URL2, name='a, b "c".zip', size=0),
+    LinkResult(file_id=404, error_kind=ErrorKind.CANCELLED),
+    LinkResult(file_id=505, url="javascript:alert(1)", name="evil"),
+]
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+# --- txt -------------------------------------------------------------------------------------------------------------
+
+
+def test_txt_has_successful_links_in_input_order(tmp_path: Path) -> None:
+    path = tmp_path / "links.txt"
+    write_export(path, RESULTS)
+    raw = path.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    assert raw.decode("utf-8").splitlines() == [URL1, URL2]
+    assert export_txt(RESULTS) == f"{URL1}\n{URL2}\n"
+
+
+def test_txt_of_nothing_is_empty() -> None:
+    assert export_txt([]) == ""
+    assert export_txt([LinkResult(file_id=1, error="x")]) == ""
+
+
+# --- csv -------------------------------------------------------------------------------------------------------------
+
+
+def test_csv_round_trips_every_row_with_chinese_commas_and_quotes(tmp_path: Path) -> None:
+    path = tmp_path / "links.csv"
+    write_export(path, RESULTS)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM: Excel opens Chinese names correctly
+    rows = _read_csv(path)
+    assert list(rows[0]) == list(CSV_COLUMNS)
+    assert [r["fileID"] for r in rows] == ["101", "202", "303", "404", "505"]
+    assert rows[0] == {
+        "fileID": "101",
+        "name": "我从草原来.mp4",
+        "size": "1024",
+        "url": URL1,
+        "expiresAt": "2025-03-17T08:26:40+00:00",
+        "error": "",
+    }
+    assert rows[1]["name"] == '报告, "终版".pdf'
+    assert rows[1]["error"] == "File not found (code 5066)"  # one line
+    assert rows[1]["url"] == "" and rows[1]["size"] == ""
+    assert rows[2]["name"] == 'a, b "c".zip' and rows[2]["size"] == "0"
+    assert rows[3]["error"] == "cancelled"
+
+
+def test_csv_is_rfc4180(tmp_path: Path) -> None:
+    text = export_csv(RESULTS[1:3])
+    lines = text.split("\r\n")
+    assert lines[0] == "fileID,name,size,url,expiresAt,error"
+    assert lines[1] == '202,"报告, ""终版"".pdf",,,,File not found (code 5066)'
+    assert text.endswith("\r\n")
+    assert "\n" not in text.replace("\r\n", "")
+
+
+def test_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
+    rows = [
+        LinkResult(file_id=1, url=URL2, name='=HYPERLINK("http://x")'),
+        LinkResult(file_id=2, error="-1 failed", name="+x"),
+        LinkResult(file_id=3, url=URL2, name="@sum"),
+    ]
+    path = tmp_path / "f.csv"
+    write_export(path, rows)
+    got = _read_csv(path)
+    assert [r["name"] for r in got] == ['\'=HYPERLINK("http://x")', "'+x", "'@sum"]
+    assert got[1]["error"] == "'-1 failed"
+
+
+def test_csv_export_feeds_back_into_id_extraction() -> None:
+    assert extract_ids(export_csv(RESULTS)) == [101, 202, 303, 404, 505]
+
+
+# --- json ------------------------------------------------------------------------------------------------------------
+
+
+def test_json_round_trips(tmp_path: Path) -> None:
+    path = tmp_path / "links.json"
+    write_export(path, RESULTS)
+    raw = path.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    assert "我从草原来".encode() in raw  # ensure_ascii=False
+    data = json.loads(raw.decode("utf-8"))
+    assert [d["fileID"] for d in data] == [101, 202, 303, 404, 505]
+    assert all(isinstance(d["fileID"], int) for d in data)
+    assert data[0] == {
+        "fileID": 101,
+        "url": URL1,
+        "error": None,
+        "errorKind": None,
+        "errorCode": None,
+        "name": "我从草原来.mp4",
+        "size": 1024,
+        "expiresAt": "2025-03-17T08:26:40+00:00",
+    }
+    assert data[1]["error"] == "File not found (code 5066)"
+    assert data[1]["errorKind"] == "not_found" and data[1]["errorCode"] == 5066
+    assert data[1]["url"] is None and data[1]["expiresAt"] is None and data[1]["size"] is None
+    assert data[1]["name"] == '报告, "终版".pdf'
+    assert data[3]["error"] == "cancelled"
+    assert extract_ids(raw.decode("utf-8")) == [101, 202, 303, 404, 505]
+
+
+def test_json_of_nothing_is_an_empty_list() -> None:
+    assert json.loads(export_json([])) == []
+
+
+# --- aria2 -----------------------------------------------------------------------------------------------------------
+
+
+def test_aria2_input_file(tmp_path: Path) -> None:
+    path = tmp_path / "links.aria2"
+    write_export(path, RESULTS)
+    assert path.read_text(encoding="utf-8").splitlines() == [
+        URL1,
+        "  out=我从草原来.mp4",
+        URL2,
+        "  out=a, b _c_.zip",
+    ]
+
+
+def test_aria2_without_names_and_duplicates() -> None:
+    rows = [
+        LinkResult(file_id=1, url=URL2),
+        LinkResult(file_id=2, url=URL2 + "?2", name="a.mp4"),
+        LinkResult(file_id=3, url=URL2 + "?3", name="A.mp4"),
+        LinkResult(file_id=4, url=URL2 + "?4", name="a.mp4"),
+        LinkResult(file_id=5, url=URL2 + "?5", name="README"),
+        LinkResult(file_id=6, url=URL2 + "?6", name="README"),
+    ]
+    assert export_aria2(rows).splitlines() == [
+        URL2,
+        URL2 + "?2",
+        "  out=a.mp4",
+        URL2 + "?3",
+        "  out=A (2).mp4",
+        URL2 + "?4",
+        "  out=a (3).mp4",
+        URL2 + "?5",
+        "  out=README",
+        URL2 + "?6",
+        "  out=README (2)",
+    ]
+
+
+def test_aria2_txt_file_chosen_explicitly(tmp_path: Path) -> None:
+    path = tmp_path / "for-aria2.txt"
+    write_export(path, RESULTS, fmt=".aria2")
+    assert "  out=我从草原来.mp4" in path.read_text(encoding="utf-8")
+    write_export(path, RESULTS, fmt="txt")
+    assert "out=" not in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "want"),
+    [
+        ("视频.mp4", "视频.mp4"),
+        ("../../etc/passwd", "_.._etc_passwd"),
+        ("/abs/path.txt", "_abs_path.txt"),
+        ("a\\b.txt", "a_b.txt"),
+        ("line1\nline2.txt", "line1 line2.txt"),
+        ("tab\there\r.txt", "tab here .txt"),
+        ("nul\x00.bin", "nul_.bin"),
+        (".hidden", "hidden"),
+        ("--option=1", "option=1"),
+        ("-.-x", "x"),
+        ("  spaced  ", "spaced"),
+        ("trailing. ", "trailing"),
+        ('a:b*c?d"e<f>g|h', "a_b_c_d_e_f_g_h"),
+        ("CON", "_CON"),
+        ("con.txt", "_con.txt"),
+        ("lpt1.tar.gz", "_lpt1.tar.gz"),
+        ("console.txt", "console.txt"),
+        ("...", None),
+        ("", None),
+        (None, None),
+        ("\n\t", None),
+    ],
+)
+def test_safe_file_name(name: str | None, want: str | None) -> None:
+    assert safe_file_name(name) == want
+
+
+def test_long_names_are_cut_to_240_bytes_keeping_the_extension() -> None:
+    name = safe_file_name("长" * 200 + ".mp4")
+    assert name is not None
+    assert name.endswith(".mp4")
+    assert len(name.encode("utf-8")) <= 240
+    assert name.startswith("长" * 78)
+
+
+@given(st.text(max_size=300))
+def test_safe_file_name_property(name: str) -> None:
+    safe = safe_file_name(name)
+    if safe is None:
+        return
+    assert safe
+    assert not any(ch in safe for ch in '/\\:*?"<>|')
+    assert not any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in safe)
+    assert not safe.startswith((".", "-", " "))
+    assert len(safe.encode("utf-8", errors="surrogatepass")) <= 240
+    assert export_aria2([LinkResult(file_id=1, url=URL2, name=name)]).splitlines() == [URL2, f"  out={safe}"]
+
+
+# --- write_export ----------------------------------------------------------------------------------------------------
+
+
+def test_formats_table() -> None:
+    assert set(EXPORT_FORMATS) == {".txt", ".csv", ".json", ".aria2"}
+    assert EXPORT_FORMATS[".csv"] is export_csv
+
+
+def test_suffix_is_case_insensitive(tmp_path: Path) -> None:
+    path = tmp_path / "LINKS.CSV"
+    write_export(path, RESULTS)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_unknown_format_is_a_value_error(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="Unknown export format"):
+        write_export(tmp_path / "links.xlsx", RESULTS)
+    with pytest.raises(ValueError):
+        write_export(tmp_path / "links", RESULTS)
+    with pytest.raises(ValueError):
+        write_export(tmp_path / "links.txt", RESULTS, fmt="xml")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_overwrite_is_atomic_and_leaves_no_temp_files(tmp_path: Path) -> None:
+    path = tmp_path / "links.json"
+    path.write_text("old", encoding="utf-8")
+    os.chmod(path, 0o640)
+    write_export(path, RESULTS)
+    assert json.loads(path.read_text(encoding="utf-8"))[0]["fileID"] == 101
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["links.json"]
+
+
+def test_new_file_is_readable_like_a_document(tmp_path: Path) -> None:
+    path = tmp_path / "new.txt"
+    write_export(path, RESULTS)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_write_to_a_missing_folder_raises_oserror(tmp_path: Path) -> None:
+    with pytest.raises(OSError):
+        write_export(tmp_path / "missing" / "links.txt", RESULTS)
+
+
+def test_csv_text_read_by_the_csv_module_in_memory() -> None:
+    rows = list(csv.reader(io.StringIO(export_csv(RESULTS), newline="")))
+    assert rows[0] == list(CSV_COLUMNS)
+    assert len(rows) == 1 + len(RESULTS)
