@@ -80,7 +80,7 @@ class TokenManager:
         self._now = now
         self._monotonic = monotonic
         self._lock = threading.Lock()
-        self._failed: tuple[str, float, Pan123Error] | None = None  # (token that failed, when, refresh error)
+        self._failed: tuple[str | None, float, Pan123Error] | None = None  # (token being replaced, when, error)
         self._proactive_pause_until = 0.0
         self.refresh_count = 0  # tokens fetched by this manager (diagnostics, tests)
 
@@ -105,12 +105,12 @@ class TokenManager:
             if token is None:
                 if self._fetch is None:
                     raise CredentialsError("No access token and no client credentials are configured")
-                return self._refresh_locked().value
+                return self._refresh_locked(replacing=None).value
             if self._fetch is not None and self._now() >= token.expires_at - self._margin:
                 expired = self._now() >= token.expires_at
                 if expired or self._monotonic() >= self._proactive_pause_until:
                     try:
-                        return self._refresh_locked().value
+                        return self._refresh_locked(replacing=token.value).value
                     except Pan123Error as err:
                         if expired:
                             raise
@@ -125,20 +125,21 @@ class TokenManager:
                 return self._token.value  # someone else already replaced it
             if self._fetch is None:
                 raise AuthError("The access token was rejected; enter a new token or client credentials")
-            failed = self._failed
-            recent = failed is not None and self._monotonic() - failed[1] < _FAILED_REFRESH_MEMORY
-            if failed is not None and recent and failed[0] == failed_token:
-                raise _copy_error(failed[2])
-            try:
-                return self._refresh_locked().value
-            except Pan123Error as err:
-                self._failed = (failed_token, self._monotonic(), err)
-                raise
+            return self._refresh_locked(replacing=failed_token).value
 
-    def _refresh_locked(self) -> AccessToken:
+    def _refresh_locked(self, *, replacing: str | None) -> AccessToken:
+        """Fetch a new token (lock held). A refresh for the same old token that failed moments ago is not
+        repeated: threads that queued behind it get the same error at once instead of one fetch each."""
         assert self._fetch is not None
+        failed = self._failed
+        if failed is not None and failed[0] == replacing and self._monotonic() - failed[1] < _FAILED_REFRESH_MEMORY:
+            raise _copy_error(failed[2])
         log.info("Fetching a new access token")
-        token = self._fetch()
+        try:
+            token = self._fetch()
+        except Pan123Error as err:
+            self._failed = (replacing, self._monotonic(), err)
+            raise
         self._token = token
         self._failed = None
         self._proactive_pause_until = 0.0

@@ -251,3 +251,24 @@ def test_failed_refresh_is_not_repeated_by_every_waiting_thread() -> None:
     assert len(errors) == 8
     assert fetch.calls == 1
     assert len({id(e) for e in errors}) == 8  # each thread raises its own exception object
+
+
+def test_failed_first_fetch_is_not_repeated_by_every_waiting_thread() -> None:
+    fetch = Fetcher(fail=NetworkError("down"))
+    manager = TokenManager(token=None, fetch=fetch, now=lambda: NOW, monotonic=lambda: 0.0)
+    for _ in range(5):
+        with pytest.raises(NetworkError):
+            manager.current()
+    assert fetch.calls == 1
+
+
+def test_fetch_is_tried_again_once_the_failure_is_old() -> None:
+    clock = [0.0]
+    fetch = Fetcher(fail=NetworkError("down"))
+    manager = TokenManager(token=None, fetch=fetch, now=lambda: NOW, monotonic=lambda: clock[0])
+    with pytest.raises(NetworkError):
+        manager.current()
+    clock[0] = 60.0
+    fetch.fail = None
+    assert manager.current() == "tok-2"
+    assert fetch.calls == 2
