@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import threading
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -373,3 +375,37 @@ def test_keep_alive_serves_many_requests_on_one_connection(wire: Wire, fake_api:
         assert_envelope(wire.post(ep.FILE_INFOS, {"fileIds": [VIDEO_ID]}, conn=conn), 0)
     finally:
         conn.close()
+
+
+def test_chunked_request_body(wire: Wire, fake_api: FakeApiServer) -> None:
+    conn = wire.connect()
+    try:
+        headers = {"Platform": "open_platform", "Authorization": f"Bearer {wire.token}", "Transfer-Encoding": "chunked"}
+        body = iter([b'{"fileIds": [', str(VIDEO_ID).encode(), b"]}"])
+        conn.request("POST", ep.FILE_INFOS, body=body, headers=headers, encode_chunked=True)
+        answer = json.loads(conn.getresponse().read())
+        assert [r["fileId"] for r in answer["data"]["list"]] == [VIDEO_ID]
+        assert_envelope(wire.link(VIDEO_ID, conn=conn), 0)  # the connection is still in step
+    finally:
+        conn.close()
+
+
+def test_stop_while_answering_is_quiet(make_api: Any, capfd: pytest.CaptureFixture[str]) -> None:
+    entered, gate = threading.Event(), threading.Event()
+
+    def sleep(_seconds: float) -> None:
+        entered.set()
+        gate.wait(10)
+
+    api: FakeApiServer = make_api(latency=1.0, sleep=sleep)
+    conn = Wire(api).connect()
+    conn.request("GET", ep.USER_INFO, headers={"Platform": "open_platform"})
+    assert entered.wait(10)  # the server is holding the request
+    handlers = [t for t in threading.enumerate() if "process_request" in t.name]
+    api.stop()  # hangs up the connection while the answer is pending
+    gate.set()
+    for thread in handlers:
+        thread.join(10)
+    conn.close()
+    assert api.errors == []
+    assert "Traceback" not in capfd.readouterr().err
