@@ -3,15 +3,19 @@
 Rules (they are also in the README):
 
 * An ID is a run of ASCII digits, 1 … 2**63-1, written without leading zeros (``007`` and ``0`` are not IDs).
-  Full-width digits and punctuation (``１２３``, ``，``, ``：``) are read as their ASCII forms first.
-* Separators: any whitespace, ``, ; | 、 。`` and the full-width forms, brackets and quotes, ``=`` and ``#``.
-  A comma is always a separator, so ``1,234`` is the two numbers 1 and 234.
-* Not IDs: digits glued to letters or ``_`` (``123pan``, ``v1``, ``mp4``, ``x264``, ``12MB``, ``1080p``), dates
-  and times (``2025-03-17``, ``2025/3/17``, ``12:30``), decimals, versions and IP addresses (``1.5``, ``1.2.3``),
-  ranges (``12-15``), negative or signed numbers, money (``¥100``, ``$5``), percentages, numbers glued to a
-  file extension (``12345.mp4``), a number followed by a unit (``12 MB``, ``30 min``, ``3 files``), a number with a
-  Chinese date/counter suffix (``2024年``, ``3月``, ``17日``, ``5个``, ``第3``), list markers at a line start
-  (``1.``, ``2)``, ``3、``), and numbers labelled with another field (``size: 1024``, ``uid=42``, ``pwd=1234``).
+  Full-width digits, letters and punctuation (``１２３``, ``，``, ``；``) are read as their ASCII forms first.
+* Separators: any whitespace, ``, ; | 、 。 ：`` and the other full-width forms, brackets and quotes, ``=``, ``#``
+  and any character of a script without case (Chinese, Japanese, Korean, ...), so ``文件12345的`` gives 12345.
+  A comma is always a separator, so ``1,234`` is the two numbers 1 and 234. The full-width colon ``：`` is always
+  a separator (``12345：67890`` is two IDs) while an ASCII colon between digits is a time (``12:30``: no ID).
+* Not IDs: digits glued to Latin/Greek/Cyrillic letters or ``_`` (``123pan``, ``v1``, ``mp4``, ``x264``, ``12MB``,
+  ``1080p``), dates and times (``2025-03-17``, ``2025/3/17``, ``12:30``, ``2025-03-17T12:30:00Z``), decimals,
+  versions and IP addresses (``1.5``, ``1.2.3``, ``192.168.1.1``), ranges (``12-15``), negative or signed numbers
+  (``-5``, ``+86``), money (``¥100``, ``$5``), percentages, e-mail addresses, numbers glued to a file extension
+  (``12345.mp4``) or a path (``a/12345``), a number followed by a unit (``12 MB``, ``30 min``, ``3 files``), a
+  number with a Chinese date/counter suffix (``2024年``, ``3月``, ``17日``, ``12点``, ``5个``, ``第3集``; but
+  ``12345分享`` is an ID), list markers at a line start (``1.``, ``2)``, ``3、`` followed by the text), and numbers
+  labelled with another field (``size: 1024``, ``uid=42``, ``pwd=1234``, ``parentFileId: 7``, ``page 3``).
 * ``ID12345`` / ``fileID12345`` (an ID label glued to the number) count as ID 12345.
 * URLs: only ``fileID=`` / ``fileId=`` / ``file_id=`` parameters count; other numbers in a URL (the uid in a
   direct link's path, ``pwd=``) are ignored.
