@@ -51,6 +51,7 @@ class UsageError(Exception):
 def main(argv: Sequence[str] | None = None) -> int:
     stdout, stderr = sys.stdout, sys.stderr
     _prefer_utf8(stdout)
+    _prefer_utf8(stderr)
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exit_:  # --help, --version, or argparse's own usage error (already printed)

@@ -166,6 +166,15 @@ def test_signed_links(api: FakeApiServer, env: dict[str, str], capsys: Any, monk
     assert api.calls("user/info") == 1  # the uid is asked for once
 
 
+def test_short_validity_is_allowed_with_a_note(
+    api: FakeApiServer, env: dict[str, str], capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PAN123_SIGN_KEY", SIGN_KEY)
+    code, out, err = run(capsys, "--sign", "--valid-for", "2", str(VIDEO_ID))
+    assert code == 0 and "auth_key=" in out
+    assert "less than 5 minutes" in err
+
+
 # ---- faults: every ID still comes back right ----------------------------------------------------------------------
 
 
