@@ -44,9 +44,8 @@ class Measured:
         if self.size is None:
             return f"{self.label:<10} {shown}  MISSING"
         verdict = ("OVER BUDGET" if self.over else "OK") if enforce else "(budget not enforced here)"
-        return (
-            f"{self.label:<10} {self.path}  {self.size / MIB:7.1f} MiB  (budget {self.budget / MIB:.0f} MiB)  {verdict}"
-        )
+        size = f"{self.size / MIB:7.1f} MiB  (budget {self.budget / MIB:.0f} MiB)"
+        return f"{self.label:<10} {shown!s:<24} {size}  {verdict}"
 
 
 def executable_name(platform: str = sys.platform) -> str:

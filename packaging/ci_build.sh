@@ -155,11 +155,6 @@ mkdir -p build
 WORK=$(mktemp -d)
 export WORK
 trap 'rm -rf "$WORK"' EXIT
-# A throwaway home for every frozen run: settings, logs and keyrings never touch the real ones.
-mkdir -p "$WORK/home" && mkdir -m 700 "$WORK/run"
-export HOME=$WORK/home XDG_CONFIG_HOME=$WORK/home/.config XDG_DATA_HOME=$WORK/home/.local/share \
-  XDG_CACHE_HOME=$WORK/home/.cache XDG_STATE_HOME=$WORK/home/.local/state XDG_RUNTIME_DIR=$WORK/run
-
 variant=onedir
 [ "${PAN123_CI_ONEFILE:-}" = 1 ] && variant=both
 if [ "${PAN123_CI_SKIP_BUILD:-}" = 1 ]; then
@@ -169,6 +164,12 @@ else
   "$PYTHON" packaging/build.py --variant "$variant" --top 8
 fi
 [ -x "$APP" ] || fail "$APP was not built"
+
+# A throwaway home for every frozen run: settings, logs and keyrings never touch the real ones.
+# (Set after the build, so PyInstaller keeps its cache of stripped binaries in the real ~/.cache.)
+mkdir -p "$WORK/home" && mkdir -m 700 "$WORK/run"
+export HOME=$WORK/home XDG_CONFIG_HOME=$WORK/home/.config XDG_DATA_HOME=$WORK/home/.local/share \
+  XDG_CACHE_HOME=$WORK/home/.cache XDG_STATE_HOME=$WORK/home/.local/state XDG_RUNTIME_DIR=$WORK/run
 
 log "frozen --self-test offscreen, no D-Bus (keyring must be a clear WARN, not a failure)"
 set +e

@@ -101,9 +101,12 @@ def linux_display_problem() -> str | None:
     return xcb_plugin_problem()
 
 
+NO_WINDOW_OPTIONS = frozenset({"--self-test", "--version", "--help", "-h"})
+
+
 def run(argv: list[str]) -> int:
-    if "--self-test" in argv:
-        attach_parent_console()
+    if NO_WINDOW_OPTIONS.intersection(argv):
+        attach_parent_console()  # these print to the console and open no window
     else:
         problem = linux_display_problem()
         if problem is not None:

@@ -439,3 +439,15 @@ def test_entry_hands_the_command_line_to_the_app_shell(
     assert entry.run(["--demo", "--lang", "en"]) == 3
     assert seen == [["--demo", "--lang", "en"]]
     assert fake_selftest == []
+
+
+@pytest.mark.parametrize("option", ["--version", "--help", "--self-test"])
+def test_entry_options_without_a_window_skip_the_display_check(
+    monkeypatch: pytest.MonkeyPatch, fake_selftest: list[list[str]], no_dialogs: list[tuple[str, str]], option: str
+) -> None:
+    monkeypatch.setattr(entry, "linux_display_problem", lambda: "No display")
+    shell = types.ModuleType("pan123_gui.__main__")
+    shell.main = lambda argv=None: 0  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "pan123_gui.__main__", shell)
+    assert entry.run([option]) == 0
+    assert no_dialogs == []
