@@ -32,6 +32,27 @@ log = logging.getLogger("pan123_gui")
 LANG_CHOICES = ("zh_CN", "en")
 
 
+_none_pinned = False
+
+
+def keep_none_alive() -> None:
+    """Work around a PySide6 6.12 reference-count bug on CPython < 3.12.
+
+    Every PySide6 call that returns ``None`` (any void method such as ``setText``, or ``parent()`` without a
+    parent) drops one reference to ``None`` that it never took. From Python 3.12 on ``None`` is immortal and
+    this is harmless; on 3.11 ``None`` starts with ~5,000 references, so after ~5,000 such calls the process
+    dies with "Fatal Python error: none_dealloc". ``None`` is never freed anyway, so give it a reference count
+    that cannot run out (what 3.12 does by design).
+    """
+    global _none_pinned
+    if _none_pinned or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return
+    import ctypes
+
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40  # ob_refcnt is the first field of every object
+    _none_pinned = True
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pan123-gui",
@@ -50,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; returns the process exit code."""
+    keep_none_alive()
     args_list = list(sys.argv[1:] if argv is None else argv)
     if "--self-test" in args_list:
         from pan123_gui.selftest import main as selftest_main
@@ -107,6 +129,7 @@ def create_application() -> QApplication:
 
     from pan123_gui.ui.settings import APPLICATION, ORGANIZATION
 
+    keep_none_alive()
     existing = QApplication.instance()
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
@@ -142,12 +165,10 @@ def start(app: QApplication, *, demo: bool = False, lang: str | None = None) -> 
     from PySide6.QtCore import QTimer
 
     from pan123_gui.app import build_services
-    from pan123_gui.ui.error_dialog import install_excepthook
     from pan123_gui.ui.settings import AppSettings, apply_language
 
     settings = AppSettings()
     apply_language(lang or settings.language)
-    install_excepthook()
     services = build_services(demo=demo, settings=settings)
     try:
         window = create_main_window(services)
@@ -155,11 +176,20 @@ def start(app: QApplication, *, demo: bool = False, lang: str | None = None) -> 
     except BaseException:
         services.close()
         raise
+    # Until now an exception reaches run() and its start-up message; from the first event on, the error dialog.
+    QTimer.singleShot(0, window, install_error_hooks)
     if not demo and not getattr(window, "handles_credentials_prompt", False):
         from functools import partial
 
         QTimer.singleShot(0, window, partial(prompt_for_credentials, services, window))
     return services, window
+
+
+def install_error_hooks() -> None:
+    """Uncaught exceptions (GUI thread and Python threads) go to the log and the error dialog."""
+    from pan123_gui.ui.error_dialog import install_excepthook
+
+    install_excepthook()
 
 
 def prompt_for_credentials(services: Services, window: QWidget) -> bool:

@@ -3,13 +3,16 @@
 ``Services.client()`` builds the one shared :class:`~pan123_gui.core.client.Pan123Client` (one ``httpx.Client``)
 lazily with the core's ``build_client``. Building may fetch an access token over the network when only a client
 ID and secret are stored, so call it from a worker, not the GUI thread. It is thread-safe.
+
+Start-up stays quick: the secret store (``keyring``, a D-Bus round trip) is opened on first use, and in demo mode
+it is never opened at all — the demo account lives in memory.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QThreadPool
@@ -27,38 +30,71 @@ log = logging.getLogger(__name__)
 DEMO_LATENCY: Final = 0.15
 #: URL-signing key of the demo account (the fake API does not check signatures; this only makes signing visible).
 DEMO_SIGN_KEY: Final = "demo-sign-key"
-#: Worker threads: resolving runs its own thread pool inside the core; this pool only runs a few Workers.
+#: Worker threads for the Workers of the window (resolving runs its own thread pool inside the core).
 POOL_THREADS: Final = 4
 
 
-@dataclass(eq=False)
 class Services:
-    """What every window part needs. Create it with :func:`build_services`; call :meth:`close` on quit."""
+    """What every window part needs: ``store``, ``settings``, ``pool``, ``demo``, ``base_url``.
 
-    store: SecretStore
-    settings: AppSettings
-    pool: QThreadPool
-    demo: FakeApiServer | None = None
-    base_url: str | None = None
-    demo_credentials: Credentials | None = field(default=None, repr=False)
-    _client: Pan123Client | None = field(default=None, init=False, repr=False)
-    _retired: list[Pan123Client] = field(default_factory=list, init=False, repr=False)
-    _lock: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False)
-    _closed: bool = field(default=False, init=False, repr=False)
+    Create it with :func:`build_services`; call :meth:`close` on quit. ``store`` may be given as a
+    :class:`SecretStore` or as a factory that opens one on first use.
+    """
+
+    def __init__(
+        self,
+        store: SecretStore | Callable[[], SecretStore],
+        settings: AppSettings,
+        pool: QThreadPool,
+        demo: FakeApiServer | None = None,
+        base_url: str | None = None,
+        demo_credentials: Credentials | Callable[[], Credentials] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.pool = pool
+        self.demo = demo
+        self.base_url = base_url
+        self._store_or_factory = store
+        self._store: SecretStore | None = None
+        self._demo_credentials_or_factory = demo_credentials
+        self._demo_credentials: Credentials | None = None
+        self._client: Pan123Client | None = None
+        self._retired: list[Pan123Client] = []
+        self._lock = threading.RLock()
+        self._closed = False
+
+    def __repr__(self) -> str:
+        store = repr(self._store) if self._store is not None else "<not opened>"
+        return f"Services(store={store}, demo={self.demo is not None}, base_url={self.base_url!r})"
 
     @property
     def is_demo(self) -> bool:
         return self.demo is not None
 
+    @property
+    def store(self) -> SecretStore:
+        """The secret store (OS keyring, or memory with a warning), opened on first use."""
+        with self._lock:
+            if self._store is None:
+                source = self._store_or_factory
+                self._store = source() if callable(source) else source
+            return self._store
+
     def credentials(self) -> Credentials:
         """The credentials in use: the demo account in demo mode (memory only), else the store (env overrides)."""
-        if self.demo_credentials is not None:
-            return self.demo_credentials
+        if self._demo_credentials_or_factory is not None:
+            with self._lock:
+                if self._demo_credentials is None:
+                    source = self._demo_credentials_or_factory
+                    self._demo_credentials = source() if callable(source) else source
+                return self._demo_credentials
         creds = self.store.load()
         _register_secrets(creds)
         return creds
 
     def has_credentials(self) -> bool:
+        if self.is_demo:
+            return True
         try:
             return not self.credentials().is_empty
         except Exception:  # a locked keyring counts as "nothing usable yet"
@@ -113,7 +149,7 @@ class Services:
             client.set_rate(self.settings.rate)
 
     def close(self) -> None:
-        """Cancel nothing, wait for running workers briefly, close the HTTP client, stop the demo server."""
+        """Wait briefly for running workers, close the HTTP client(s), stop the demo server, flush settings."""
         with self._lock:
             if self._closed:
                 return
@@ -150,33 +186,52 @@ def _close_quietly(client: Pan123Client) -> None:
         log.warning("closing the API client failed", exc_info=True)
 
 
+def _open_store() -> SecretStore:
+    from pan123_gui.core.credentials import SecretStore
+
+    return SecretStore.open()
+
+
+def _memory_store() -> SecretStore:
+    from pan123_gui.core.credentials import SecretStore
+
+    return SecretStore.memory()  # demo: the OS keyring is never touched
+
+
 def build_services(*, demo: bool = False, settings: AppSettings | None = None) -> Services:
-    """Open the secret store and (in demo mode) start the local stand-in API with sample files.
+    """Services for the window. The secret store is opened on first use.
 
-    Demo mode never touches the keyring: the demo token is issued by the fake API and held in memory only.
-    Otherwise the base URL comes from ``PAN123_API_BASE`` or the real service's address.
+    Demo mode starts the local stand-in API with the sample files and never touches the keyring: the demo
+    token is issued by the fake API and held in memory only. Otherwise the base URL comes from
+    ``PAN123_API_BASE`` or the real service's address.
     """
-    from pan123_gui.core.credentials import Credentials, SecretStore
-
     settings = settings if settings is not None else AppSettings()
     pool = QThreadPool()
     pool.setMaxThreadCount(POOL_THREADS)
     if not demo:
         from pan123_gui.core._http import api_base_url
 
-        return Services(store=SecretStore.open(), settings=settings, pool=pool, base_url=api_base_url())
+        return Services(store=_open_store, settings=settings, pool=pool, base_url=api_base_url())
 
     from pan123_gui.demo.fake_api import FakeApiServer
 
     server = FakeApiServer(latency=DEMO_LATENCY)
     server.add_sample_files()
     base_url = server.start()
-    try:
-        token = server.issue_token()
-        creds = Credentials(access_token=token, client_id=None, client_secret=None, sign_key=DEMO_SIGN_KEY)
-        store = SecretStore.memory()  # demo: the OS keyring is never touched
-    except Exception:
-        server.stop()
-        raise
+
+    def demo_credentials() -> Credentials:
+        from pan123_gui.core.credentials import Credentials
+
+        return Credentials(
+            access_token=server.issue_token(), client_id=None, client_secret=None, sign_key=DEMO_SIGN_KEY
+        )
+
     log.info("demo mode: stand-in API at %s", base_url)
-    return Services(store=store, settings=settings, pool=pool, demo=server, base_url=base_url, demo_credentials=creds)
+    return Services(
+        store=_memory_store,
+        settings=settings,
+        pool=pool,
+        demo=server,
+        base_url=base_url,
+        demo_credentials=demo_credentials,
+    )

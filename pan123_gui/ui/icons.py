@@ -143,14 +143,11 @@ APP_ICON_SIZES: Final = (16, 24, 32, 48, 64, 128, 256)
 
 
 def app_icon() -> QIcon:
-    """The application icon (window, taskbar, dialogs), sharp at every size."""
-    result = QIcon()
+    """The application icon (window, taskbar, dialogs): the SVG, drawn sharp at any size by Qt's SVG icon engine."""
     svg = resource_path("icons", "app.svg")
-    if svg.exists():
-        for size in APP_ICON_SIZES:
-            result.addPixmap(QPixmap.fromImage(render_app_image(size)))
-    else:
-        result.addFile(str(resource_path("icons", "app.png")))
+    result = QIcon(str(svg)) if svg.exists() else QIcon()
+    if result.pixmap(16).isNull():  # no SVG support in this Qt build: the 256 px render
+        result = QIcon(str(resource_path("icons", "app.png")))
     return result
 
 

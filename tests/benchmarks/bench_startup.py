@@ -46,6 +46,10 @@ sys.exit(app.exec())
 def _env(tmp: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Installed apps run from compiled bytecode (pip and PyInstaller write .pyc): let the warm-up run write it,
+    # into a temp folder so the work tree stays clean.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
     env.update(
         PAN123_REPORT_SHOWN="1",
         PAN123_QUIT_AFTER_MS="0",
