@@ -1,0 +1,722 @@
+"""Every user-facing text of the main window, translatable (context "window").
+
+Each text is a literal ``QCoreApplication.translate("window", ...)`` call so ``pyside6-lupdate`` finds it
+(``python packaging/i18n.py update window``). Functions are called when the text is shown, so a language
+switch followed by ``MainWindow.retranslate()`` picks up the new language.
+
+English has no .qm file, so texts that count things have a singular and a plural source string
+(``_n(one, many)`` picks one); Chinese translates both with the same numerus form.
+Error wording for rows and whole jobs lives in ``ui/wording/errors.py`` (``error_text``), not here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication
+
+_MNEMONIC_SUFFIX = re.compile(r"\s*\(&\w\)")
+
+
+def plain(text: str) -> str:
+    """A label without its mnemonic, for buttons that cannot use one and for screen readers:
+    '&Copy' → 'Copy', '复制(&C)' → '复制', 'A && B' → 'A & B'."""
+    return _MNEMONIC_SUFFIX.sub("", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def _n(n: int, one: str, many: str) -> str:
+    """Pick the singular or plural (already translated) text and fill ``%n``."""
+    return (one if n == 1 else many).replace("%n", str(n))
+
+
+# --- window, menus, toolbar -------------------------------------------------------------------------
+
+
+def app_title() -> str:
+    return QCoreApplication.translate("window", "123pan Direct Links")
+
+
+def demo_suffix() -> str:
+    return QCoreApplication.translate("window", "Demo")
+
+
+def window_title(demo: bool) -> str:
+    title = app_title()
+    return f"{title} — {demo_suffix()}" if demo else title
+
+
+def menu_file() -> str:
+    return QCoreApplication.translate("window", "&File")
+
+
+def menu_edit() -> str:
+    return QCoreApplication.translate("window", "&Edit")
+
+
+def menu_settings() -> str:
+    return QCoreApplication.translate("window", "&Settings")
+
+
+def menu_help() -> str:
+    return QCoreApplication.translate("window", "&Help")
+
+
+def action_open_files() -> str:
+    return QCoreApplication.translate("window", "&Add IDs from files…")
+
+
+def action_quit() -> str:
+    return QCoreApplication.translate("window", "&Quit")
+
+
+def action_credentials() -> str:
+    return QCoreApplication.translate("window", "&Credentials…")
+
+
+def action_credentials_tip() -> str:
+    return QCoreApplication.translate("window", "Enter or change your 123pan client ID, secret, token and sign key")
+
+
+def action_settings() -> str:
+    return QCoreApplication.translate("window", "&Settings…")
+
+
+def action_settings_tip() -> str:
+    return QCoreApplication.translate("window", "Speed limit, link signing details and other options")
+
+
+def menu_language() -> str:
+    return QCoreApplication.translate("window", "&Language")
+
+
+def language_system() -> str:
+    return QCoreApplication.translate("window", "System default")
+
+
+def language_changed(name: str) -> str:
+    return QCoreApplication.translate("window", "Language: %1").replace("%1", name)
+
+
+def action_help() -> str:
+    return QCoreApplication.translate("window", "&How to use")
+
+
+def action_about() -> str:
+    return QCoreApplication.translate("window", "&About")
+
+
+def toolbar_name() -> str:
+    return QCoreApplication.translate("window", "Main toolbar")
+
+
+def help_title() -> str:
+    return QCoreApplication.translate("window", "How to use")
+
+
+def help_text() -> str:
+    return QCoreApplication.translate(
+        "window",
+        "<h3>Get direct links in three steps</h3>"
+        "<ol>"
+        "<li><b>Paste</b> file IDs into the big box at the top, or <b>drop</b> .txt, .csv or .json files onto "
+        "the window. Any text works: one ID per line, separated by commas, a CSV or JSON export, or links that "
+        "contain <code>fileID=…</code>. The line under the box shows how many IDs were found.</li>"
+        "<li>Click <b>Get links</b> or press <b>Ctrl+Enter</b>. Rows fill in as links arrive; "
+        "<b>Cancel</b> stops and keeps what is done.</li>"
+        "<li><b>Copy all links</b> (Ctrl+Shift+C), or <b>Export…</b> them to a text, CSV, JSON or aria2 file. "
+        "Double-click a row to copy its link; right-click a row to open it in the browser.</li>"
+        "</ol>"
+        "<p>A row that failed says why in plain words; <b>Retry failed</b> tries those again.</p>"
+        "<p><b>Before you start:</b> direct links only work for files inside a folder where the 123pan "
+        "direct-link space is turned on (a VIP feature, set up in the 123pan app or website). "
+        "Your client ID and secret come from the 123pan open platform; enter them under "
+        "<b>Settings → Credentials…</b>. They are kept in your system's keyring.</p>"
+        "<p><b>Signed links</b> stop working after the time you choose. Turn on <b>Sign links</b> only if "
+        "authentication is enabled for your direct-link space; you need its sign key.</p>",
+    )
+
+
+def about_title() -> str:
+    return QCoreApplication.translate("window", "About")
+
+
+def about_text(version: str) -> str:
+    return QCoreApplication.translate(
+        "window",
+        "<h3>123pan Direct Links %1</h3>"
+        "<p>Turns 123pan (123云盘) file IDs into direct links using the official open platform API.</p>"
+        "<p>Your secrets stay in your system's keyring and never appear in logs.</p>",
+    ).replace("%1", version)
+
+
+# --- input panel --------------------------------------------------------------------------------------
+
+
+def input_label() -> str:
+    return QCoreApplication.translate("window", "File &IDs — paste any text, or drop .txt / .csv / .json files:")
+
+
+def input_accessible() -> str:
+    return QCoreApplication.translate("window", "File IDs")
+
+
+def input_placeholder() -> str:
+    return QCoreApplication.translate(
+        "window",
+        "Paste 123pan file IDs here — any text works:\n"
+        "• one ID per line, or separated by commas or spaces\n"
+        "• a CSV or JSON export, or links that contain fileID=…\n"
+        "You can also drop .txt, .csv or .json files onto this window.\n"
+        "Then press Ctrl+Enter (or click Get links).",
+    )
+
+
+def preview_empty() -> str:
+    return QCoreApplication.translate(
+        "window", "Nothing pasted yet. The IDs found will be counted here before anything is sent."
+    )
+
+
+def preview_none_found() -> str:
+    return QCoreApplication.translate(
+        "window", "No file IDs found in this text yet (an ID is a number such as 12345678)."
+    )
+
+
+def preview_counting() -> str:
+    return QCoreApplication.translate("window", "Counting IDs…")
+
+
+def preview_ids(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("window", "%n ID", None, n),
+        QCoreApplication.translate("window", "%n IDs", None, n),
+    )
+
+
+def preview_duplicates(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("window", "%n duplicate", None, n),
+        QCoreApplication.translate("window", "%n duplicates", None, n),
+    )
+
+
+def preview_in_list(n: int) -> str:
+    return QCoreApplication.translate("window", "%n already in the list", None, n).replace("%n", str(n))
+
+
+def preview_ready() -> str:
+    return QCoreApplication.translate("window", "press Ctrl+Enter to get links")
+
+
+def preview_accessible() -> str:
+    return QCoreApplication.translate("window", "IDs found")
+
+
+def preview_all_in_list() -> str:
+    return QCoreApplication.translate("window", "all already in the list")
+
+
+def preview_line(found: int, duplicates: int, in_list: int) -> str:
+    """'37 IDs · 3 duplicates · 5 already in the list — press Ctrl+Enter to get links'."""
+    if found == 0:
+        return preview_none_found()
+    parts = [preview_ids(found)]
+    if duplicates:
+        parts.append(preview_duplicates(duplicates))
+    if in_list >= found:
+        parts.append(preview_all_in_list())
+        return " · ".join(parts)
+    if in_list:
+        parts.append(preview_in_list(in_list))
+    return " · ".join(parts) + " — " + preview_ready()
+
+
+# --- dropped / opened files ---------------------------------------------------------------------------
+
+
+def open_files_title() -> str:
+    return QCoreApplication.translate("window", "Add IDs from files")
+
+
+def open_files_filter() -> str:
+    return QCoreApplication.translate("window", "Text files (*.txt *.csv *.json);;All files (*)")
+
+
+def reading_files() -> str:
+    return QCoreApplication.translate("window", "Reading dropped files…")
+
+
+def added_ids(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("window", "Added %n ID to the box", None, n),
+        QCoreApplication.translate("window", "Added %n IDs to the box", None, n),
+    )
+
+
+def no_ids_in_drop() -> str:
+    return QCoreApplication.translate("window", "No file IDs found in what was dropped.")
+
+
+def file_problems_intro() -> str:
+    return QCoreApplication.translate("window", "These files were skipped; everything else was added:")
+
+
+def file_is_folder(name: str) -> str:
+    return QCoreApplication.translate("window", "%1: this is a folder — drop the files inside it").replace("%1", name)
+
+
+def file_missing(name: str) -> str:
+    return QCoreApplication.translate("window", "%1: the file no longer exists").replace("%1", name)
+
+
+def file_unreadable(name: str, reason: str) -> str:
+    return QCoreApplication.translate("window", "%1: cannot open it (%2)").replace("%1", name).replace("%2", reason)
+
+
+def file_too_big(name: str, size: str, limit: str) -> str:
+    return (
+        QCoreApplication.translate("window", "%1: too big (%2; files up to %3 are read)")
+        .replace("%1", name)
+        .replace("%2", size)
+        .replace("%3", limit)
+    )
+
+
+def file_binary(name: str) -> str:
+    return QCoreApplication.translate("window", "%1: not a text file (drop .txt, .csv or .json)").replace("%1", name)
+
+
+def file_encoding(name: str) -> str:
+    return QCoreApplication.translate(
+        "window", "%1: unknown text encoding (tried UTF-8 and GB18030) — save it as UTF-8 and try again"
+    ).replace("%1", name)
+
+
+def file_no_ids(name: str) -> str:
+    return QCoreApplication.translate("window", "%1: no file IDs in it").replace("%1", name)
+
+
+# --- resolve bar ------------------------------------------------------------------------------------
+
+
+def resolve_button() -> str:
+    return QCoreApplication.translate("window", "&Get links")
+
+
+def resolve_tip() -> str:
+    return QCoreApplication.translate("window", "Get direct links for the IDs in the box (Ctrl+Enter)")
+
+
+def cancel_button() -> str:
+    return QCoreApplication.translate("window", "Cancel")
+
+
+def cancel_tip() -> str:
+    return QCoreApplication.translate("window", "Stop now; finished rows are kept (Esc)")
+
+
+def cancelling() -> str:
+    return QCoreApplication.translate("window", "Cancelling…")
+
+
+def progress_accessible() -> str:
+    return QCoreApplication.translate("window", "Progress")
+
+
+def progress_text(done: int, total: int, failed: int) -> str:
+    """'12 / 40 · 2 failed'."""
+    text = f"{done} / {total}"
+    if failed:
+        text += " · " + QCoreApplication.translate("window", "%n failed", None, failed).replace("%n", str(failed))
+    return text
+
+
+def sign_checkbox() -> str:
+    return QCoreApplication.translate("window", "Sig&n links")
+
+
+def sign_tip() -> str:
+    return QCoreApplication.translate(
+        "window",
+        "Add a time-limited signature (auth_key) to each link. Only needed when URL authentication is turned "
+        "on for your direct-link space; needs the sign key.",
+    )
+
+
+def valid_label() -> str:
+    return QCoreApplication.translate("window", "&valid for")
+
+
+def valid_accessible() -> str:
+    return QCoreApplication.translate("window", "Signed links stay valid for")
+
+
+def minutes(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("window", "%n minute", None, n),
+        QCoreApplication.translate("window", "%n minutes", None, n),
+    )
+
+
+def hours(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("window", "%n hour", None, n),
+        QCoreApplication.translate("window", "%n hours", None, n),
+    )
+
+
+def duration(total_minutes: int) -> str:
+    if total_minutes % 60 == 0:
+        return hours(total_minutes // 60)
+    return minutes(total_minutes)
+
+
+# --- results ------------------------------------------------------------------------------------------
+
+
+def results_label() -> str:
+    return QCoreApplication.translate("window", "&Results")
+
+
+def results_accessible() -> str:
+    return QCoreApplication.translate("window", "Results: one row per file ID")
+
+
+def results_empty() -> str:
+    return QCoreApplication.translate(
+        "window", "Links will appear here.\nPaste IDs above, then click Get links or press Ctrl+Enter."
+    )
+
+
+def results_tip() -> str:
+    return QCoreApplication.translate(
+        "window", "Double-click a row to copy its link. Right-click for more (open in browser, copy ID…)."
+    )
+
+
+def copy_selected_links() -> str:
+    return QCoreApplication.translate("window", "&Copy selected links")
+
+
+def open_in_browser() -> str:
+    return QCoreApplication.translate("window", "&Open in browser")
+
+
+def copy_file_id() -> str:
+    return QCoreApplication.translate("window", "Copy file &ID")
+
+
+def fetch_again() -> str:
+    return QCoreApplication.translate("window", "&Get link again")
+
+
+def select_all() -> str:
+    return QCoreApplication.translate("window", "Select &all rows")
+
+
+def row_copy_tip() -> str:
+    return QCoreApplication.translate("window", "Copy link")
+
+
+def row_open_tip() -> str:
+    return QCoreApplication.translate("window", "Open in browser")
+
+
+# --- bulk actions -------------------------------------------------------------------------------------
+
+
+def copy_all_button() -> str:
+    return QCoreApplication.translate("window", "Copy &all links")
+
+
+def copy_all_tip() -> str:
+    return QCoreApplication.translate("window", "Copy every working link, one per line, in input order (Ctrl+Shift+C)")
+
+
+def copy_failed_button() -> str:
+    return QCoreApplication.translate("window", "Copy faile&d IDs")
+
+
+def copy_failed_tip() -> str:
+    return QCoreApplication.translate("window", "Copy the IDs of rows that failed or were cancelled, one per line")
+
+
+def retry_button() -> str:
+    return QCoreApplication.translate("window", "Re&try failed")
+
+
+def retry_tip() -> str:
+    return QCoreApplication.translate("window", "Try the failed and cancelled rows again (no new rows are added)")
+
+
+def resign_button() -> str:
+    return QCoreApplication.translate("window", "Re-sign e&xpired")
+
+
+def resign_tip() -> str:
+    return QCoreApplication.translate("window", "Give expired signed links a new signature (needs the sign key)")
+
+
+def export_button() -> str:
+    return QCoreApplication.translate("window", "Ex&port…")
+
+
+def export_tip() -> str:
+    return QCoreApplication.translate("window", "Save the list as a text, CSV, JSON or aria2 file (Ctrl+S)")
+
+
+def clear_button() -> str:
+    return QCoreApplication.translate("window", "C&lear")
+
+
+def clear_tip() -> str:
+    return QCoreApplication.translate("window", "Empty the list and the input box")
+
+
+def actions_accessible() -> str:
+    return QCoreApplication.translate("window", "List actions")
+
+
+def export_title() -> str:
+    return QCoreApplication.translate("window", "Export links")
+
+
+def filter_txt() -> str:
+    return QCoreApplication.translate("window", "Text, one link per line (*.txt)")
+
+
+def filter_csv() -> str:
+    return QCoreApplication.translate("window", "CSV spreadsheet (*.csv)")
+
+
+def filter_json() -> str:
+    return QCoreApplication.translate("window", "JSON (*.json)")
+
+
+def filter_aria2() -> str:
+    return QCoreApplication.translate("window", "aria2 input file (*.aria2)")
+
+
+def clear_confirm_title() -> str:
+    return QCoreApplication.translate("window", "Clear the list?")
+
+
+def clear_confirm_text(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("window", "Remove %n row and empty the input box?", None, n),
+        QCoreApplication.translate("window", "Remove all %n rows and empty the input box?", None, n),
+    )
+
+
+def clear_confirm_button() -> str:
+    return QCoreApplication.translate("window", "C&lear")
+
+
+# --- status bar messages ------------------------------------------------------------------------------
+
+
+def copied_links(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("window", "Copied %n link", None, n),
+        QCoreApplication.translate("window", "Copied %n links", None, n),
+    )
+
+
+def copied_links_skipped(n: int, skipped: int) -> str:
+    no_link = _n(
+        skipped,
+        QCoreApplication.translate("window", "%n selected row has no link", None, skipped),
+        QCoreApplication.translate("window", "%n selected rows have no link", None, skipped),
+    )
+    return copied_links(n) + " · " + no_link
+
+
+def no_links_yet() -> str:
+    return QCoreApplication.translate("window", "No working links to copy yet")
+
+
+def no_link_in_selection() -> str:
+    return QCoreApplication.translate("window", "The selected rows have no link yet")
+
+
+def copied_failed(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("window", "Copied %n failed ID", None, n),
+        QCoreApplication.translate("window", "Copied %n failed IDs", None, n),
+    )
+
+
+def copied_ids(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("window", "Copied %n file ID", None, n),
+        QCoreApplication.translate("window", "Copied %n file IDs", None, n),
+    )
+
+
+def no_failed() -> str:
+    return QCoreApplication.translate("window", "No failed rows")
+
+
+def opened_link() -> str:
+    return QCoreApplication.translate("window", "Opened the link in your browser")
+
+
+def refused_link() -> str:
+    return QCoreApplication.translate("window", "Not opened: this is not a web (http/https) link")
+
+
+def open_failed() -> str:
+    return QCoreApplication.translate("window", "Could not start a browser — the link was copied instead")
+
+
+def exported(n: int, name: str) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("window", "Exported %n row to %1", None, n),
+        QCoreApplication.translate("window", "Exported %n rows to %1", None, n),
+    ).replace("%1", name)
+
+
+def export_failed(reason: str) -> str:
+    return QCoreApplication.translate("window", "Could not save the file: %1").replace("%1", reason)
+
+
+def nothing_to_export() -> str:
+    return QCoreApplication.translate("window", "The list is empty — nothing to export")
+
+
+def cleared(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("window", "Cleared %n row", None, n),
+        QCoreApplication.translate("window", "Cleared %n rows", None, n),
+    )
+
+
+def nothing_to_resolve_empty() -> str:
+    return QCoreApplication.translate("window", "Paste or drop some file IDs first")
+
+
+def nothing_new(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate(
+            "window", "The %n ID is already in the list — use Retry failed or right-click → Get link again", None, n
+        ),
+        QCoreApplication.translate(
+            "window",
+            "All %n IDs are already in the list — use Retry failed or right-click → Get link again",
+            None,
+            n,
+        ),
+    )
+
+
+def busy() -> str:
+    return QCoreApplication.translate("window", "Still working — wait for it to finish or click Cancel")
+
+
+def started(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("window", "Getting %n link…", None, n),
+        QCoreApplication.translate("window", "Getting %n links…", None, n),
+    )
+
+
+def resigning(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("window", "Re-signing %n link…", None, n),
+        QCoreApplication.translate("window", "Re-signing %n links…", None, n),
+    )
+
+
+def finished_summary(ok: int, failed: int) -> str:
+    text = _n(
+        ok,
+        QCoreApplication.translate("window", "Done: %n link", None, ok),
+        QCoreApplication.translate("window", "Done: %n links", None, ok),
+    )
+    if failed:
+        text += " · " + QCoreApplication.translate("window", "%n failed", None, failed).replace("%n", str(failed))
+    return text
+
+
+def cancelled_summary(kept: int, cancelled: int) -> str:
+    kept_text = _n(
+        kept,
+        QCoreApplication.translate("window", "%n finished row kept", None, kept),
+        QCoreApplication.translate("window", "%n finished rows kept", None, kept),
+    )
+    not_done = QCoreApplication.translate("window", "%n not done", None, cancelled).replace("%n", str(cancelled))
+    return QCoreApplication.translate("window", "Cancelled") + " · " + kept_text + " · " + not_done
+
+
+def no_expired() -> str:
+    return QCoreApplication.translate("window", "No expired links")
+
+
+def retrying(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("window", "Trying %n row again…", None, n),
+        QCoreApplication.translate("window", "Trying %n rows again…", None, n),
+    )
+
+
+def demo_status() -> str:
+    return QCoreApplication.translate("window", "Demo mode: a local stand-in for 123pan with sample files")
+
+
+# --- banners ------------------------------------------------------------------------------------------
+
+
+def banner_accessible() -> str:
+    return QCoreApplication.translate("window", "Notice")
+
+
+def banner_close() -> str:
+    return QCoreApplication.translate("window", "Hide this notice")
+
+
+def no_credentials() -> str:
+    return QCoreApplication.translate(
+        "window",
+        "No 123pan credentials yet. Enter your client ID and client secret (from the 123pan open platform) "
+        "to get links.",
+    )
+
+
+def no_sign_key() -> str:
+    return QCoreApplication.translate(
+        "window",
+        "“Sign links” is on, but no sign key is saved. Enter the sign key of your direct-link space under "
+        "Credentials, or turn signing off.",
+    )
+
+
+def enter_sign_key() -> str:
+    return QCoreApplication.translate("window", "Enter &sign key…")
+
+
+def turn_signing_off() -> str:
+    return QCoreApplication.translate("window", "Turn signing &off")
+
+
+def open_credentials() -> str:
+    return QCoreApplication.translate("window", "Open &Credentials…")
+
+
+def unexpected_problem() -> str:
+    return QCoreApplication.translate("window", "Something unexpected went wrong; the rows show what is known.")

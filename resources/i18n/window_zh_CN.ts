@@ -1,0 +1,812 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../pan123_gui/ui/wording/window.py" line="+36"/>
+        <source>123pan Direct Links</source>
+        <translation>123云盘直链工具</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Demo</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add IDs from files…</source>
+        <translation>从文件添加 ID(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Credentials…</source>
+        <translation>凭据(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter or change your 123pan client ID, secret, token and sign key</source>
+        <translation>填写或修改 123 云盘的 client ID、client secret、访问令牌和鉴权密钥</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Speed limit, link signing details and other options</source>
+        <translation>请求速度、链接签名等选项</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language: %1</source>
+        <translation>界面语言：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;How to use</source>
+        <translation>使用说明(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How to use</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;h3&gt;Get direct links in three steps&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Paste&lt;/b&gt; file IDs into the big box at the top, or &lt;b&gt;drop&lt;/b&gt; .txt, .csv or .json files onto the window. Any text works: one ID per line, separated by commas, a CSV or JSON export, or links that contain &lt;code&gt;fileID=…&lt;/code&gt;. The line under the box shows how many IDs were found.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;Get links&lt;/b&gt; or press &lt;b&gt;Ctrl+Enter&lt;/b&gt;. Rows fill in as links arrive; &lt;b&gt;Cancel&lt;/b&gt; stops and keeps what is done.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Copy all links&lt;/b&gt; (Ctrl+Shift+C), or &lt;b&gt;Export…&lt;/b&gt; them to a text, CSV, JSON or aria2 file. Double-click a row to copy its link; right-click a row to open it in the browser.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;A row that failed says why in plain words; &lt;b&gt;Retry failed&lt;/b&gt; tries those again.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Before you start:&lt;/b&gt; direct links only work for files inside a folder where the 123pan direct-link space is turned on (a VIP feature, set up in the 123pan app or website). Your client ID and secret come from the 123pan open platform; enter them under &lt;b&gt;Settings → Credentials…&lt;/b&gt;. They are kept in your system&apos;s keyring.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Signed links&lt;/b&gt; stop working after the time you choose. Turn on &lt;b&gt;Sign links&lt;/b&gt; only if authentication is enabled for your direct-link space; you need its sign key.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;三步获取直链&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;把文件 ID &lt;b&gt;粘贴&lt;/b&gt;到上方的大输入框，或把 .txt、.csv、.json 文件&lt;b&gt;拖进&lt;/b&gt;窗口。任何文本都可以：每行一个 ID、用逗号分隔、CSV 或 JSON 导出内容，或带 &lt;code&gt;fileID=…&lt;/code&gt; 的链接。输入框下方会显示找到了多少个 ID。&lt;/li&gt;&lt;li&gt;点击&lt;b&gt;获取直链&lt;/b&gt;或按 &lt;b&gt;Ctrl+Enter&lt;/b&gt;。直链陆续出现在列表中；&lt;b&gt;取消&lt;/b&gt;会立即停止，已完成的行会保留。&lt;/li&gt;&lt;li&gt;点击&lt;b&gt;复制全部直链&lt;/b&gt;（Ctrl+Shift+C），或&lt;b&gt;导出…&lt;/b&gt;为文本、CSV、JSON 或 aria2 文件。双击某一行即可复制它的直链；右键点击某一行可在浏览器中打开。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;失败的行会用通俗的话说明原因；&lt;b&gt;重试失败项&lt;/b&gt;会再试一次。&lt;/p&gt;&lt;p&gt;&lt;b&gt;开始之前：&lt;/b&gt;只有放在已开启“直链空间”的文件夹里的文件才能获取直链（VIP 功能，在 123 云盘 App 或网页版中开启）。client ID 和 client secret 来自 123 云盘开放平台，请在&lt;b&gt;设置 → 凭据…&lt;/b&gt;中填写，它们保存在系统钥匙串中。&lt;/p&gt;&lt;p&gt;&lt;b&gt;签名链接&lt;/b&gt;会在你选择的时间后失效。只有在直链空间开启了鉴权时才需要打开&lt;b&gt;链接签名&lt;/b&gt;，并且需要填写鉴权密钥。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;h3&gt;123pan Direct Links %1&lt;/h3&gt;&lt;p&gt;Turns 123pan (123云盘) file IDs into direct links using the official open platform API.&lt;/p&gt;&lt;p&gt;Your secrets stay in your system&apos;s keyring and never appear in logs.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;123云盘直链工具 %1&lt;/h3&gt;&lt;p&gt;通过 123 云盘官方开放平台接口，把文件 ID 转换成直链。&lt;/p&gt;&lt;p&gt;你的密钥只保存在系统钥匙串中，不会出现在日志里。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>File &amp;IDs — paste any text, or drop .txt / .csv / .json files:</source>
+        <translation>文件 ID(&amp;I) — 粘贴任意文本，或拖入 .txt / .csv / .json 文件：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>File IDs</source>
+        <translation>文件 ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paste 123pan file IDs here — any text works:
+• one ID per line, or separated by commas or spaces
+• a CSV or JSON export, or links that contain fileID=…
+You can also drop .txt, .csv or .json files onto this window.
+Then press Ctrl+Enter (or click Get links).</source>
+        <translation>在这里粘贴 123 云盘文件 ID，任何文本都可以：
+• 每行一个 ID，或用逗号、空格分隔
+• CSV 或 JSON 导出内容，或带 fileID=… 的链接
+也可以把 .txt、.csv、.json 文件拖进本窗口。
+然后按 Ctrl+Enter（或点击“获取直链”）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing pasted yet. The IDs found will be counted here before anything is sent.</source>
+        <translation>还没有粘贴内容。发送请求之前，这里会先显示找到的 ID 数量。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No file IDs found in this text yet (an ID is a number such as 12345678).</source>
+        <translation>这段文本中还没有找到文件 ID（ID 是一串数字，例如 12345678）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Counting IDs…</source>
+        <translation>正在统计 ID…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n ID</source>
+        <translation>
+            <numerusform>%n 个 ID</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n IDs</source>
+        <translation>
+            <numerusform>%n 个 ID</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n duplicate</source>
+        <translation>
+            <numerusform>%n 个重复</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n duplicates</source>
+        <translation>
+            <numerusform>%n 个重复</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n already in the list</source>
+        <translation>
+            <numerusform>%n 个已在列表中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>press Ctrl+Enter to get links</source>
+        <translation>按 Ctrl+Enter 获取直链</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>IDs found</source>
+        <translation>找到的 ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>all already in the list</source>
+        <translation>全部已在列表中</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Add IDs from files</source>
+        <translation>从文件添加 ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Text files (*.txt *.csv *.json);;All files (*)</source>
+        <translation>文本文件 (*.txt *.csv *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading dropped files…</source>
+        <translation>正在读取拖入的文件…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Added %n ID to the box</source>
+        <translation>
+            <numerusform>已向输入框添加 %n 个 ID</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Added %n IDs to the box</source>
+        <translation>
+            <numerusform>已向输入框添加 %n 个 ID</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No file IDs found in what was dropped.</source>
+        <translation>拖入的内容中没有找到文件 ID。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>These files were skipped; everything else was added:</source>
+        <translation>以下文件已跳过，其余内容都已添加：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: this is a folder — drop the files inside it</source>
+        <translation>%1：这是一个文件夹，请拖入其中的文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the file no longer exists</source>
+        <translation>%1：文件已不存在</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: cannot open it (%2)</source>
+        <translation>%1：无法打开（%2）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: too big (%2; files up to %3 are read)</source>
+        <translation>%1：文件太大（%2；只读取 %3 以内的文件）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: not a text file (drop .txt, .csv or .json)</source>
+        <translation>%1：不是文本文件（请拖入 .txt、.csv 或 .json）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: unknown text encoding (tried UTF-8 and GB18030) — save it as UTF-8 and try again</source>
+        <translation>%1：无法识别的文本编码（已尝试 UTF-8 和 GB18030），请另存为 UTF-8 后重试</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: no file IDs in it</source>
+        <translation>%1：其中没有文件 ID</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Get links</source>
+        <translation>获取直链(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Get direct links for the IDs in the box (Ctrl+Enter)</source>
+        <translation>为输入框中的 ID 获取直链（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop now; finished rows are kept (Esc)</source>
+        <translation>立即停止，已完成的行会保留（Esc）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <location line="+318"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-313"/>
+        <source>Sig&amp;n links</source>
+        <translation>链接签名(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add a time-limited signature (auth_key) to each link. Only needed when URL authentication is turned on for your direct-link space; needs the sign key.</source>
+        <translation>给每个直链加上有时效的签名（auth_key）。只有直链空间开启了 URL 鉴权时才需要；需要鉴权密钥。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;valid for</source>
+        <translation>有效期(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signed links stay valid for</source>
+        <translation>签名链接的有效期</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n minute</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n hour</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Results</source>
+        <translation>结果(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Results: one row per file ID</source>
+        <translation>结果：每个文件 ID 一行</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Links will appear here.
+Paste IDs above, then click Get links or press Ctrl+Enter.</source>
+        <translation>直链会显示在这里。
+在上方粘贴 ID，然后点击“获取直链”或按 Ctrl+Enter。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Double-click a row to copy its link. Right-click for more (open in browser, copy ID…).</source>
+        <translation>双击某一行复制它的直链；右键查看更多操作（在浏览器中打开、复制 ID…）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Copy selected links</source>
+        <translation>复制所选直链(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Open in browser</source>
+        <translation>在浏览器中打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy file &amp;ID</source>
+        <translation>复制文件 ID(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Get link again</source>
+        <translation>重新获取直链(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select &amp;all rows</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy link</source>
+        <translation>复制直链</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open in browser</source>
+        <translation>在浏览器中打开</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copy &amp;all links</source>
+        <translation>复制全部直链(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy every working link, one per line, in input order (Ctrl+Shift+C)</source>
+        <translation>按输入顺序复制所有可用的直链，每行一个（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy faile&amp;d IDs</source>
+        <translation>复制失败的 ID(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy the IDs of rows that failed or were cancelled, one per line</source>
+        <translation>复制失败或已取消的行的 ID，每行一个</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Re&amp;try failed</source>
+        <translation>重试失败项(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Try the failed and cancelled rows again (no new rows are added)</source>
+        <translation>重新获取失败和已取消的行（不会新增行）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Re-sign e&amp;xpired</source>
+        <translation>重新签名过期链接(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give expired signed links a new signature (needs the sign key)</source>
+        <translation>为已过期的签名链接重新签名（需要鉴权密钥）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ex&amp;port…</source>
+        <translation>导出(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save the list as a text, CSV, JSON or aria2 file (Ctrl+S)</source>
+        <translation>把列表保存为文本、CSV、JSON 或 aria2 文件（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+44"/>
+        <source>C&amp;lear</source>
+        <translation>清空(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Empty the list and the input box</source>
+        <translation>清空列表和输入框</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>List actions</source>
+        <translation>列表操作</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export links</source>
+        <translation>导出直链</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Text, one link per line (*.txt)</source>
+        <translation>文本，每行一个直链 (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CSV spreadsheet (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>aria2 input file (*.aria2)</source>
+        <translation>aria2 输入文件 (*.aria2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear the list?</source>
+        <translation>清空列表？</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Remove %n row and empty the input box?</source>
+        <translation>
+            <numerusform>删除 %n 行并清空输入框？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Remove all %n rows and empty the input box?</source>
+        <translation>
+            <numerusform>删除全部 %n 行并清空输入框？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Copied %n link</source>
+        <translation>
+            <numerusform>已复制 %n 个直链</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Copied %n links</source>
+        <translation>
+            <numerusform>已复制 %n 个直链</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n selected row has no link</source>
+        <translation>
+            <numerusform>所选的 %n 行没有直链</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n selected rows have no link</source>
+        <translation>
+            <numerusform>所选的 %n 行没有直链</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No working links to copy yet</source>
+        <translation>还没有可复制的直链</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The selected rows have no link yet</source>
+        <translation>所选的行还没有直链</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Copied %n failed ID</source>
+        <translation>
+            <numerusform>已复制 %n 个失败的 ID</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Copied %n failed IDs</source>
+        <translation>
+            <numerusform>已复制 %n 个失败的 ID</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Copied %n file ID</source>
+        <translation>
+            <numerusform>已复制 %n 个文件 ID</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Copied %n file IDs</source>
+        <translation>
+            <numerusform>已复制 %n 个文件 ID</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No failed rows</source>
+        <translation>没有失败的行</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opened the link in your browser</source>
+        <translation>已在浏览器中打开直链</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not opened: this is not a web (http/https) link</source>
+        <translation>未打开：这不是网页（http/https）链接</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not start a browser — the link was copied instead</source>
+        <translation>无法启动浏览器，已改为复制该直链</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Exported %n row to %1</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Exported %n rows to %1</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not save the file: %1</source>
+        <translation>无法保存文件：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The list is empty — nothing to export</source>
+        <translation>列表为空，没有可导出的内容</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Cleared %n row</source>
+        <translation>
+            <numerusform>已清空 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Cleared %n rows</source>
+        <translation>
+            <numerusform>已清空 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paste or drop some file IDs first</source>
+        <translation>请先粘贴或拖入文件 ID</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>The %n ID is already in the list — use Retry failed or right-click → Get link again</source>
+        <translation>
+            <numerusform>这 %n 个 ID 已在列表中——可使用“重试失败项”，或右键 →“重新获取直链”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>All %n IDs are already in the list — use Retry failed or right-click → Get link again</source>
+        <translation>
+            <numerusform>这 %n 个 ID 已全部在列表中——可使用“重试失败项”，或右键 →“重新获取直链”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Still working — wait for it to finish or click Cancel</source>
+        <translation>正在处理中，请等待完成或点击“取消”</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Getting %n link…</source>
+        <translation>
+            <numerusform>正在获取 %n 个直链…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Getting %n links…</source>
+        <translation>
+            <numerusform>正在获取 %n 个直链…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Re-signing %n link…</source>
+        <translation>
+            <numerusform>正在为 %n 个直链重新签名…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Re-signing %n links…</source>
+        <translation>
+            <numerusform>正在为 %n 个直链重新签名…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Done: %n link</source>
+        <translation>
+            <numerusform>完成：%n 个直链</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Done: %n links</source>
+        <translation>
+            <numerusform>完成：%n 个直链</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n finished row kept</source>
+        <translation>
+            <numerusform>保留了 %n 个已完成的行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n finished rows kept</source>
+        <translation>
+            <numerusform>保留了 %n 个已完成的行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n not done</source>
+        <translation>
+            <numerusform>%n 个未完成</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No expired links</source>
+        <translation>没有过期的链接</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Trying %n row again…</source>
+        <translation>
+            <numerusform>正在重新获取 %n 行…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Trying %n rows again…</source>
+        <translation>
+            <numerusform>正在重新获取 %n 行…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Demo mode: a local stand-in for 123pan with sample files</source>
+        <translation>演示模式：使用本地模拟的 123 云盘和示例文件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notice</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hide this notice</source>
+        <translation>关闭此提示</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No 123pan credentials yet. Enter your client ID and client secret (from the 123pan open platform) to get links.</source>
+        <translation>还没有 123 云盘凭据。请填写 client ID 和 client secret（在 123 云盘开放平台获取）后再获取直链。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>“Sign links” is on, but no sign key is saved. Enter the sign key of your direct-link space under Credentials, or turn signing off.</source>
+        <translation>已开启“链接签名”，但还没有保存鉴权密钥。请在“凭据”中填写直链空间的鉴权密钥，或关闭签名。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enter &amp;sign key…</source>
+        <translation>填写鉴权密钥(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Turn signing &amp;off</source>
+        <translation>关闭签名(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open &amp;Credentials…</source>
+        <translation>打开凭据设置(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Something unexpected went wrong; the rows show what is known.</source>
+        <translation>发生了意外问题；列表中显示了目前已知的结果。</translation>
+    </message>
+</context>
+</TS>
