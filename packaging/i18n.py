@@ -2,7 +2,7 @@
 
     python packaging/i18n.py update <part> [<part> ...]   # pyside6-lupdate: sources → resources/i18n/<part>_zh_CN.ts
     python packaging/i18n.py update all
-    python packaging/i18n.py compile                      # pyside6-lrelease: every resources/i18n/*.ts → .qm beside it
+    python packaging/i18n.py compile [<part> ...]         # pyside6-lrelease: resources/i18n/*.ts → .qm beside it
     python packaging/i18n.py check                        # exit 1 when a translation is missing, unfinished or stale
 
 Parts and their sources are the globs in ``PARTS`` (paths relative to the repository root), so new files named like
@@ -156,9 +156,11 @@ def update(parts: Sequence[str], *, skip_empty: bool = False) -> None:
         print(f"updated {_shown(ts_path(part))}")
 
 
-def compile_all() -> list[Path]:
+def compile_ts(parts: Sequence[str] = ()) -> list[Path]:
+    """lrelease every resources/i18n/*.ts (or only the given parts' files) into a .qm beside it."""
     written: list[Path] = []
-    for ts in sorted(I18N_DIR.glob("*.ts")):
+    files = [ts_path(part) for part in parts] if parts else sorted(I18N_DIR.glob("*.ts"))
+    for ts in files:
         qm = ts.with_suffix(".qm")
         lrelease(ts, qm)
         written.append(qm)
@@ -270,15 +272,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     update_parser = commands.add_parser("update", help="refresh <part>_zh_CN.ts from the sources (pyside6-lupdate)")
     update_parser.add_argument("parts", nargs="+", choices=[*PARTS, "all"])
-    commands.add_parser("compile", help="compile every resources/i18n/*.ts into .qm (pyside6-lrelease)")
+    compile_parser = commands.add_parser("compile", help="compile resources/i18n/*.ts into .qm (pyside6-lrelease)")
+    compile_parser.add_argument("parts", nargs="*", metavar="part", help="only these parts (default: every .ts)")
     commands.add_parser("check", help="fail when a translation is missing, unfinished or not compiled")
     args = parser.parse_args(argv)
+    if args.command == "compile" and not set(args.parts) <= set(PARTS):
+        parser.error(f"unknown part; choose from {', '.join(PARTS)}")
     try:
         if args.command == "update":
             every = "all" in args.parts
             update(list(PARTS) if every else args.parts, skip_empty=every)
         elif args.command == "compile":
-            compile_all()
+            compile_ts(args.parts)
         else:
             problems = check()
             for problem in problems:

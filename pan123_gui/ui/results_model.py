@@ -2,7 +2,7 @@
 
 Rows are keyed by file ID (``dict`` id → row), so a result updates its row in O(1) and a retry never adds a second
 row. Updates come in batches (:meth:`ResultsModel.apply_results`) and are announced with one ``dataChanged`` per
-contiguous block of rows, which keeps 10,000 rows cheap. Everything shown is translated wording from
+block of consecutive rows (never a reset), which keeps 10,000 rows cheap. Everything shown is translated wording from
 :mod:`pan123_gui.ui.wording.errors`; the model never shows a raw exception.
 
 Use from the GUI thread only. Rows are *source* rows: behind a ``QSortFilterProxyModel`` map indexes with
@@ -96,12 +96,34 @@ _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _ACCESSIBLE_TEXT = int(Qt.ItemDataRole.AccessibleTextRole)
 _ACCESSIBLE_DESCRIPTION = int(Qt.ItemDataRole.AccessibleDescriptionRole)
 _USER = int(Qt.ItemDataRole.UserRole)
+_FILE_ID, _LINK, _RESULT, _STATUS, _SORT = range(_USER + 1, _USER + 6)
+_HANDLED_ROLES = frozenset(
+    {
+        _DISPLAY,
+        _TOOLTIP,
+        _DECORATION,
+        _ALIGNMENT,
+        _ACCESSIBLE_TEXT,
+        _ACCESSIBLE_DESCRIPTION,
+        _FILE_ID,
+        _LINK,
+        _RESULT,
+        _STATUS,
+        _SORT,
+    }
+)
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
-# Above this many separate blocks, one dataChanged over the whole span is cheaper than many small ones.
-_MAX_RANGES = 32
+# Qt's item views repaint just the visible part of a changed range of at most 200 cells, but the whole viewport for
+# a bigger one. Changed rows are announced in blocks of consecutive rows cut to that size, over the columns that can
+# change (a row's ID never does, which also spares a proxy sorted by ID from re-sorting), so updates out of sight
+# cost no painting. One span over scattered rows would be fewer signals but repaints everything, and makes a sorting
+# proxy re-sort the unchanged rows in between (see tests/benchmarks/bench_rows.py).
+_VIEW_CELL_LIMIT = 200
+_FIRST_CHANGING, _LAST_CHANGING = COL_NAME, COL_EXPIRES
+_BLOCK_ROWS = _VIEW_CELL_LIMIT // (_LAST_CHANGING - _FIRST_CHANGING + 1)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -151,11 +173,11 @@ def _ranges(rows: Iterable[int]) -> list[tuple[int, int]]:
 class ResultsModel(QAbstractTableModel):
     """File ID → link results as a table (columns ``COL_ID`` … ``COL_EXPIRES``)."""
 
-    FileIdRole = _USER + 1  # int
-    LinkRole = _USER + 2  # str | None: a usable link (OK rows only)
-    ResultRole = _USER + 3  # LinkResult | None
-    StatusRole = _USER + 4  # RowStatus
-    SortRole = _USER + 5  # raw value per column (ints for ID, size, status order, expiry; casefolded text)
+    FileIdRole = _FILE_ID  # int
+    LinkRole = _LINK  # str | None: a usable link (OK rows only)
+    ResultRole = _RESULT  # LinkResult | None
+    StatusRole = _STATUS  # RowStatus value ("ok", ...): a plain str once it went through QVariant; RowStatus(value)
+    SortRole = _SORT  # raw value per column (ints for ID, size, status order, expiry; casefolded text)
 
     counts_changed = Signal()  # after any change of row statuses (one emission per call)
 
@@ -189,40 +211,39 @@ class ResultsModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid():
+        # Views ask for many roles per painted cell: unhandled ones (font, colours, check state...) leave at once.
+        if role not in _HANDLED_ROLES or not index.isValid():
             return None
         row_number = index.row()
-        if not 0 <= row_number < len(self._rows):
+        if row_number >= len(self._rows):
             return None
         row = self._rows[row_number]
         column = index.column()
         if role == _DISPLAY:
             return self._display(row, column)
-        if role == _TOOLTIP:
-            return self._tooltip(row, column)
+        if role == _SORT:
+            return self._sort_value(row, column)
         if role == _DECORATION:
             if column == COL_STATUS and row.status in _STATUS_COLOURS:
                 return QColor(_STATUS_COLOURS[row.status])
             return None
         if role == _ALIGNMENT:
             return _RIGHT if column in (COL_ID, COL_SIZE) else None
+        if role == _TOOLTIP:
+            return self._tooltip(row, column)
         if role == _ACCESSIBLE_TEXT:
             return self._accessible_text(row, column)
         if role == _ACCESSIBLE_DESCRIPTION:
             if column == COL_STATUS and row.status in (RowStatus.FAILED, RowStatus.CANCELLED) and row.result:
                 return error_text(row.result.error_kind, row.result.error_code, row.result.error)
             return None
-        if role == self.SortRole:
-            return self._sort_value(row, column)
-        if role == self.FileIdRole:
+        if role == _FILE_ID:
             return row.file_id
-        if role == self.LinkRole:
+        if role == _LINK:
             return self._link(row)
-        if role == self.ResultRole:
+        if role == _RESULT:
             return self._merged(row)
-        if role == self.StatusRole:
-            return row.status
-        return None
+        return row.status  # _STATUS
 
     # ---- cell contents --------------------------------------------------------------------------------------------
 
@@ -335,15 +356,11 @@ class ResultsModel(QAbstractTableModel):
             row.status = status
 
     def _announce(self, rows: Iterable[int]) -> None:
-        """One dataChanged per contiguous block of rows (or one over the whole span when there are many blocks)."""
-        blocks = _ranges(rows)
-        if not blocks:
-            return
-        if len(blocks) > _MAX_RANGES:
-            blocks = [(blocks[0][0], blocks[-1][1])]
-        last_column = COLUMN_COUNT - 1
-        for first, last in blocks:
-            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column), [])
+        """One dataChanged per block of consecutive changed rows, at most _BLOCK_ROWS rows each."""
+        for first, last in _ranges(rows):
+            for start in range(first, last + 1, _BLOCK_ROWS):
+                end = min(start + _BLOCK_ROWS - 1, last)
+                self.dataChanged.emit(self.index(start, _FIRST_CHANGING), self.index(end, _LAST_CHANGING), [])
 
     # ---- public API -----------------------------------------------------------------------------------------------
 

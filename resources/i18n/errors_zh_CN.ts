@@ -232,7 +232,7 @@
         <translation>过期时间</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+217"/>
         <source>The signed link has expired. Re-sign it to get a fresh link.</source>
         <translation>签名链接已过期。请重新签名以获取新链接。</translation>
     </message>

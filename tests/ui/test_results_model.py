@@ -305,8 +305,8 @@ def test_file_infos_fill_names_and_results_keep_them(model: ResultsModel) -> Non
 # ---- batching ----------------------------------------------------------------------------------------------------
 
 
-def test_apply_results_emits_one_signal_per_contiguous_block(model: ResultsModel) -> None:
-    model.add_pending(range(100))
+def test_apply_results_emits_one_signal_per_block_of_rows(model: ResultsModel) -> None:
+    model.add_pending(range(1000))
     changes: list[tuple[int, int, int, int]] = []
     model.dataChanged.connect(
         lambda top, bottom, _roles: changes.append((top.row(), bottom.row(), top.column(), bottom.column()))
@@ -315,15 +315,18 @@ def test_apply_results_emits_one_signal_per_contiguous_block(model: ResultsModel
     model.modelReset.connect(lambda: resets.append(None))
 
     model.apply_results([ok(i) for i in [5, 3, 4, 50, 51, 90]])
-    assert changes == [(3, 5, 0, COLUMN_COUNT - 1), (50, 51, 0, COLUMN_COUNT - 1), (90, 90, 0, COLUMN_COUNT - 1)]
-
-    changes.clear()
-    model.apply_results([ok(i) for i in range(0, 100, 2)])  # 50 separate blocks → one span
-    assert changes == [(0, 98, 0, COLUMN_COUNT - 1)]
+    # the ID column never changes; Name … Expires do
+    assert changes == [(3, 5, COL_NAME, COL_EXPIRES), (50, 51, COL_NAME, COL_EXPIRES), (90, 90, COL_NAME, COL_EXPIRES)]
 
     changes.clear()
     model.apply_results([ok(i) for i in reversed(range(100))])
-    assert changes == [(0, 99, 0, COLUMN_COUNT - 1)]
+    # blocks of at most 200 cells, so a view repaints only what it shows
+    assert changes == [(0, 39, COL_NAME, COL_EXPIRES), (40, 79, COL_NAME, COL_EXPIRES), (80, 99, COL_NAME, COL_EXPIRES)]
+    assert all((last - first + 1) * (COL_EXPIRES - COL_NAME + 1) <= 200 for first, last, _a, _b in changes)
+
+    changes.clear()
+    model.apply_results([ok(i) for i in range(0, 1000, 2)])  # scattered rows: each alone, no span over the others
+    assert changes == [(i, i, COL_NAME, COL_EXPIRES) for i in range(0, 1000, 2)]
     assert resets == []
 
 

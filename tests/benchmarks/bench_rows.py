@@ -1,0 +1,179 @@
+"""Benchmark: 10,000 rows added, resolved and painted in the results table (goal: under 1 s in total).
+
+    python tests/benchmarks/bench_rows.py [--rows 10000] [--batch 200] [--repeat 3]
+
+Runs offscreen. Each case adds the IDs as PENDING rows (painted), applies one result per row in batches (as the
+window does from its timer; the event loop paints after every batch), then forces a full repaint and a grab().
+Cases: ResultsModel shown directly, behind the window's QSortFilterProxyModel in input order, and sorted by Status
+(the costliest: every change may move rows); and naive baselines in the same run (one insert and one dataChanged per
+row; a model reset per row). Prints the best of --repeat runs per case and its ratio to the 1 s goal (< 1 is within
+the goal). Not a test: nothing here asserts on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
+
+from pan123_gui.core.errors import ErrorKind
+from pan123_gui.core.models import LinkResult
+from pan123_gui.ui.results_model import COL_STATUS, ResultsModel
+
+GOAL_SECONDS = 1.0
+FIRST_ID = 14_000_000
+UNSORTED = -1
+
+
+class PerRowSignalsModel(ResultsModel):
+    """Naive baseline: beginInsertRows and dataChanged once per row."""
+
+    def add_pending(self, ids: Sequence[int]) -> list[int]:
+        added: list[int] = []
+        for file_id in ids:
+            added += super().add_pending([file_id])
+        return added
+
+    def apply_results(self, results: Iterable[LinkResult]) -> int:
+        return sum(super(PerRowSignalsModel, self).apply_results([result]) for result in results)
+
+
+class PerRowResetModel(PerRowSignalsModel):
+    """Naive baseline: a full model reset for every result."""
+
+    def apply_results(self, results: Iterable[LinkResult]) -> int:
+        count = 0
+        for result in results:
+            self.beginResetModel()
+            self.blockSignals(True)
+            count += ResultsModel.apply_results(self, [result])
+            self.blockSignals(False)
+            self.endResetModel()
+        return count
+
+
+@dataclass(frozen=True)
+class Case:
+    label: str
+    model_class: type[ResultsModel]
+    proxy: bool
+    sort_column: int = UNSORTED
+
+
+@dataclass(frozen=True)
+class Timing:
+    add: float
+    results: float
+
+    @property
+    def total(self) -> float:
+        return self.add + self.results
+
+
+def make_results(ids: Sequence[int]) -> list[LinkResult]:
+    """One result per ID, every tenth an error; returned out of order (odd rows first) like a pool of workers."""
+    expires = datetime.now(UTC) + timedelta(minutes=30)
+    results: list[LinkResult] = []
+    for n, file_id in enumerate(ids):
+        if n % 10 == 9:
+            results.append(
+                LinkResult(file_id, error="not in direct-link space", error_kind=ErrorKind.NOT_DIRECT_LINK_SPACE)
+            )
+        else:
+            url = f"https://vip.123pan.cn/1815309870/folder/file-{file_id}.mp4?auth_key=1700000000-abc-0-{file_id:x}"
+            results.append(
+                LinkResult(file_id, url=url, name=f"file-{file_id}.mp4", size=n * 4096 + 17, expires_at=expires)
+            )
+    return results[1::2] + results[0::2]
+
+
+def run_once(case: Case, rows: int, batch: int) -> Timing:
+    model = case.model_class()
+    view = QTableView()
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.resize(1100, 700)
+    if case.proxy:
+        sorter = QSortFilterProxyModel(view)
+        sorter.setSourceModel(model)
+        sorter.setSortRole(ResultsModel.SortRole)
+        view.setModel(sorter)
+        view.setSortingEnabled(True)
+        view.horizontalHeader().setSortIndicatorClearable(True)
+        view.sortByColumn(case.sort_column, Qt.SortOrder.AscendingOrder)  # -1: input order, as the window starts
+    else:
+        view.setModel(model)
+    view.show()
+    QApplication.processEvents()
+    ids = list(range(FIRST_ID, FIRST_ID + rows))
+    results = make_results(ids)
+
+    start = time.perf_counter()
+    model.add_pending(ids)
+    QApplication.processEvents()
+    view.viewport().repaint()
+    added = time.perf_counter()
+    for offset in range(0, len(results), batch):
+        model.apply_results(results[offset : offset + batch])
+        QApplication.processEvents()  # the event loop paints what the signals invalidated
+    view.viewport().repaint()
+    view.grab()
+    done = time.perf_counter()
+
+    if model.rowCount() != rows or len(model.successful_links()) != rows - rows // 10:
+        raise RuntimeError(f"{case.label}: wrong result ({model.rowCount()} rows)")
+    view.setModel(None)  # type: ignore[arg-type]
+    view.deleteLater()
+    model.deleteLater()
+    QApplication.processEvents()
+    return Timing(added - start, done - added)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--batch", type=int, default=200, help="results per apply_results call")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per case; the best is shown")
+    args = parser.parse_args(argv)
+    _app = QApplication.instance() or QApplication(sys.argv[:1])  # kept alive while the cases run
+    platform = QApplication.platformName()
+    print(f"{args.rows} rows, results in batches of {args.batch}, best of {args.repeat}, {platform}")
+
+    cases = [
+        Case("ResultsModel, plain view", ResultsModel, proxy=False),
+        Case("ResultsModel, proxy (input order)", ResultsModel, proxy=True),
+        Case("ResultsModel, proxy sorted by Status", ResultsModel, proxy=True, sort_column=COL_STATUS),
+        Case("naive per-row signals, proxy (input order)", PerRowSignalsModel, proxy=True),
+        Case("naive per-row signals, proxy by Status", PerRowSignalsModel, proxy=True, sort_column=COL_STATUS),
+        Case("naive reset per row, proxy (input order)", PerRowResetModel, proxy=True),
+    ]
+    run_once(cases[0], min(args.rows, 1000), args.batch)  # warm up fonts and styles
+    best: dict[str, Timing] = {}
+    for case in cases:
+        timings = [run_once(case, args.rows, args.batch) for _ in range(max(1, args.repeat))]
+        timing = min(timings, key=lambda t: t.total)
+        best[case.label] = timing
+        print(
+            f"{case.label:<44} add+paint {timing.add:6.3f} s  results+paint {timing.results:6.3f} s  "
+            f"total {timing.total:6.3f} s  ratio to goal {timing.total / GOAL_SECONDS:5.2f}"
+        )
+    pairs = [
+        ("ResultsModel, proxy (input order)", "naive per-row signals, proxy (input order)"),
+        ("ResultsModel, proxy sorted by Status", "naive per-row signals, proxy by Status"),
+        ("ResultsModel, proxy (input order)", "naive reset per row, proxy (input order)"),
+    ]
+    for ours, naive in pairs:
+        print(f"{naive!r} / {ours!r}: {best[naive].total / best[ours].total:5.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
