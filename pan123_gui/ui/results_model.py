@@ -33,6 +33,7 @@ from PySide6.QtGui import QColor
 from pan123_gui.core.errors import ErrorKind
 from pan123_gui.core.models import FileInfo, LinkResult
 from pan123_gui.ui.wording.errors import (
+    QT_TRANSLATE_NOOP,
     error_text,
     error_tooltip,
     failed_label,
@@ -42,11 +43,6 @@ from pan123_gui.ui.wording.errors import (
 
 CONTEXT = "results"
 translate = QCoreApplication.translate  # lupdate reads literal translate("results", "...") calls
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Mark ``text`` for lupdate without translating it yet (typed stand-in for Qt's function of the same name)."""
-    return text
 
 
 class RowStatus(StrEnum):

@@ -202,7 +202,7 @@
 <context>
     <name>results</name>
     <message>
-        <location filename="../../pan123_gui/ui/results_model.py" line="+65"/>
+        <location filename="../../pan123_gui/ui/results_model.py" line="+61"/>
         <source>ID</source>
         <translation>文件 ID</translation>
     </message>
