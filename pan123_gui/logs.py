@@ -11,7 +11,6 @@ import logging.handlers
 import os
 import re
 import sys
-import tempfile
 import threading
 from collections.abc import Mapping
 from pathlib import Path
@@ -163,19 +162,26 @@ def setup_logging(level: int | str | None = None, *, env: Mapping[str, str] | No
 def _open_file_handler(
     folder: Path, level: int, fmt: logging.Formatter, redacting: logging.Filter, root: logging.Logger
 ) -> Path:
-    for candidate in (folder, Path(tempfile.gettempdir()) / APP_NAME / "log"):
+    try:
+        handler, path = _rotating_handler(folder)
+    except OSError:
+        import tempfile  # only for the fallback folder; keeps start-up lean
+
+        fallback = Path(tempfile.gettempdir()) / APP_NAME / "log"
         try:
-            candidate.mkdir(parents=True, exist_ok=True)
-            path = candidate / LOG_FILE_NAME
-            handler = logging.handlers.RotatingFileHandler(
-                path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-            )
-        except OSError:
-            continue
-        handler.setLevel(level)
-        handler.setFormatter(fmt)
-        handler.addFilter(redacting)
-        setattr(handler, _OURS, True)
-        root.addHandler(handler)
-        return path
-    raise OSError(f"cannot create a log file in {folder} or the temp folder")
+            handler, path = _rotating_handler(fallback)
+        except OSError as exc:
+            raise OSError(f"cannot create a log file in {folder} or {fallback}") from exc
+    handler.setLevel(level)
+    handler.setFormatter(fmt)
+    handler.addFilter(redacting)
+    setattr(handler, _OURS, True)
+    root.addHandler(handler)
+    return path
+
+
+def _rotating_handler(folder: Path) -> tuple[logging.Handler, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOG_FILE_NAME
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+    return handler, path

@@ -126,3 +126,21 @@ def test_level_from_env_and_handlers_not_duplicated(tmp_path: Path) -> None:
 )
 def test_log_dir_per_platform(platform: str, env: dict[str, str], expected: str) -> None:
     assert logs.log_dir(env, platform) == Path(expected)
+
+
+def test_unwritable_log_dir_falls_back_to_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the log folder should be")
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
+    root = logging.getLogger()
+    old_level, old_handlers = root.level, list(root.handlers)
+    try:
+        path = logs.setup_logging(env={"PAN123_LOG_DIR": str(blocker / "logs")})
+        assert path == tmp_path / "tmp" / "pan123-gui" / "log" / "pan123-gui.log"
+        assert path.exists()
+    finally:
+        for handler in list(root.handlers):
+            if handler not in old_handlers:
+                root.removeHandler(handler)
+                handler.close()
+        root.setLevel(old_level)

@@ -94,6 +94,21 @@ def format_traffic(size: int | None) -> str:
     return format_size(size)
 
 
+def keyring_reason(warning: str | None) -> str | None:
+    """Translated words for SecretStore.warning; None when the main memory-only warning already says it all."""
+    if not warning:
+        return None
+    from pan123_gui.core import credentials as core
+
+    known = {
+        core.WARNING_NO_KEYRING: None,
+        core.WARNING_NULL_KEYRING: words.keyring_null(),
+        core.WARNING_PLAINTEXT: words.keyring_plaintext(),
+        core.WARNING_BROKEN: words.keyring_broken(),
+    }
+    return known.get(warning, warning)
+
+
 def account_summary(info: UserInfo) -> str:
     vip = (info.vip_label or words.yes()) if info.vip else words.no()
     lines = [
@@ -232,6 +247,7 @@ class CredentialsDialog(QDialog):
         test_row.addWidget(self.result_label, 1)
         layout.addLayout(test_row)
 
+        layout.addStretch(1)  # spare height goes here, not between the fields
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -332,8 +348,9 @@ class CredentialsDialog(QDialog):
             text, warn = words.cred_stored_keyring(store.backend_name), False
         else:
             text = words.cred_stored_memory()
-            if store.warning:
-                text += "\n" + words.cred_stored_memory_reason(store.warning)
+            reason = keyring_reason(store.warning)
+            if reason:
+                text += "\n" + words.cred_stored_memory_reason(reason)
             warn = True
         pixmap = style.standardIcon(
             QStyle.StandardPixmap.SP_MessageBoxWarning if warn else QStyle.StandardPixmap.SP_MessageBoxInformation

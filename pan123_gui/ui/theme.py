@@ -31,8 +31,7 @@ def is_dark(palette: QPalette | None = None) -> bool:
 def apply_theme(app: QApplication) -> str:
     """Pick a style that follows the system scheme; returns the style name in use."""
     forced = os.environ.get("PAN123_STYLE")
-    available = {str(key).lower() for key in QStyleFactory.keys()}  # noqa: SIM118 (a Qt list, not a dict)
-    if forced and forced.lower() in available:
+    if forced and forced.lower() in {str(key).lower() for key in QStyleFactory.keys()}:  # noqa: SIM118 (Qt list)
         app.setStyle(forced)
     elif app.style().name().lower() in _STYLES_WITHOUT_DARK and is_dark():
         app.setStyle("Fusion")

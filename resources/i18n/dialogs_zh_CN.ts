@@ -175,6 +175,21 @@
     </message>
     <message>
         <location line="+4" />
+        <source>the keyring is turned off (null backend).</source>
+        <translation>钥匙串已被关闭（null 后端）。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>the only keyring available would keep secrets in a plain file, which this app does not use.</source>
+        <translation>唯一可用的钥匙串会把密钥写入普通文件，本应用不会使用它。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>the system keyring could not be opened.</source>
+        <translation>无法打开系统钥匙串。</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Demo mode: a built-in sample account on this computer is used. Nothing you enter here is saved.</source>
         <translation>演示模式：使用本机内置的示例账号，这里输入的内容不会被保存。</translation>
     </message>

@@ -194,20 +194,25 @@ def test_missing_fields_are_explained(qtbot: QtBot, services: Services) -> None:
     assert SecretStore.open().load().is_empty
 
 
-def test_memory_only_warning(qtbot: QtBot, settings: AppSettings, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("backend", "reason"), [("fail", None), ("null", "turned off")])
+def test_memory_only_warning(qtbot: QtBot, settings: AppSettings, backend: str, reason: str | None) -> None:
     import keyring
-    from keyring.backends import fail
+    from keyring.backends import fail, null
 
     old = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
+    keyring.set_keyring(fail.Keyring() if backend == "fail" else null.Keyring())  # type: ignore[no-untyped-call]
     try:
         built = build_services(settings=settings)
         try:
             assert not built.store.persistent
+            assert built.store.warning
             dialog = _dialog(qtbot, built)
             assert "memory only" in dialog.storage_text
-            assert built.store.warning and built.store.warning in dialog.storage_text
-            assert dialog.storage_label.isVisible()
+            assert dialog.storage_label.isVisible() and dialog.storage_icon.isVisible()
+            if reason is None:
+                assert "Reason" not in dialog.storage_text  # the warning itself says it all
+            else:
+                assert reason in dialog.storage_text
         finally:
             built.close()
     finally:

@@ -189,6 +189,20 @@ def cred_stored_memory_reason(reason: str) -> str:
     return QCoreApplication.translate("dialogs", "Reason: {reason}").format(reason=reason)
 
 
+def keyring_null() -> str:
+    return QCoreApplication.translate("dialogs", "the keyring is turned off (null backend).")
+
+
+def keyring_plaintext() -> str:
+    return QCoreApplication.translate(
+        "dialogs", "the only keyring available would keep secrets in a plain file, which this app does not use."
+    )
+
+
+def keyring_broken() -> str:
+    return QCoreApplication.translate("dialogs", "the system keyring could not be opened.")
+
+
 def cred_demo_note() -> str:
     return QCoreApplication.translate(
         "dialogs",
