@@ -1,4 +1,4 @@
-"""Text of the dialogs (credentials, settings, error report, about, start-up problems); context ``dialogs``.
+"""Text of the dialogs (credentials, settings, error report, start-up problems); translation context ``dialogs``.
 
 Every call is ``QCoreApplication.translate("dialogs", "...")`` with literal text so lupdate finds it; the Chinese
 lives in ``resources/i18n/dialogs_zh_CN.ts`` (refresh with ``python packaging/i18n.py update dialogs``).
@@ -11,11 +11,6 @@ from PySide6.QtCore import QCoreApplication
 
 CONTEXT = "dialogs"
 DEVELOPER_URL = "https://www.123pan.com/developer"
-OPEN_PLATFORM_DOCS_URL = "https://123yunpan.yuque.com/org-wiki-123yunpan-muaork/cr6ced"
-
-
-def _t(text: str) -> str:  # for text that is not a literal at the call site (already marked elsewhere)
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 # --- shared -----------------------------------------------------------------------------------------------------
@@ -393,28 +388,3 @@ def startup_failed(reason: str) -> str:
 
 def startup_failed_log(path: str) -> str:
     return QCoreApplication.translate("dialogs", "Details are in the log file: {path}").format(path=path)
-
-
-# --- about --------------------------------------------------------------------------------------------------------
-
-
-def about_title() -> str:
-    return QCoreApplication.translate("dialogs", "About pan123-gui")
-
-
-def about_text() -> str:
-    return QCoreApplication.translate(
-        "dialogs",
-        "Turns 123pan (123云盘) file IDs into direct links. Your tokens and keys stay in your system's keyring "
-        "and are only sent to 123pan.",
-    )
-
-
-def about_version(version: str, qt: str, python: str) -> str:
-    return QCoreApplication.translate("dialogs", "Version {version} · Qt {qt} · Python {python}").format(
-        version=version, qt=qt, python=python
-    )
-
-
-def about_logs(path: str) -> str:
-    return QCoreApplication.translate("dialogs", "Log files: {path}").format(path=path)
