@@ -23,6 +23,9 @@ _T0 = time.perf_counter()
 import pan123_gui  # noqa: E402  (after taking the start time)
 
 if TYPE_CHECKING:
+    import threading
+    from types import TracebackType
+
     from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
     from pan123_gui.app import Services
@@ -176,8 +179,8 @@ def start(app: QApplication, *, demo: bool = False, lang: str | None = None) -> 
     except BaseException:
         services.close()
         raise
-    # Until now an exception reaches run() and its start-up message; from the first event on, the error dialog.
-    QTimer.singleShot(0, window, install_error_hooks)
+    # Until now an exception reaches run() and its start-up message; from here on, the error dialog.
+    install_error_hooks()
     if not demo and not getattr(window, "handles_credentials_prompt", False):
         from functools import partial
 
@@ -186,10 +189,30 @@ def start(app: QApplication, *, demo: bool = False, lang: str | None = None) -> 
 
 
 def install_error_hooks() -> None:
-    """Uncaught exceptions (GUI thread and Python threads) go to the log and the error dialog."""
+    """Uncaught exceptions (GUI thread and Python threads) go to the log and the error dialog.
+
+    The hooks are stand-ins that load the error dialog's module only when the first exception arrives.
+    """
+    import threading
+
+    sys.excepthook = _first_exception
+    threading.excepthook = _first_thread_exception
+
+
+def _first_exception(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     from pan123_gui.ui.error_dialog import install_excepthook
 
     install_excepthook()
+    sys.excepthook(exc_type, exc, tb)
+
+
+def _first_thread_exception(args: threading.ExceptHookArgs) -> None:
+    import threading
+
+    from pan123_gui.ui.error_dialog import install_excepthook
+
+    install_excepthook()
+    threading.excepthook(args)
 
 
 def prompt_for_credentials(services: Services, window: QWidget) -> bool:

@@ -194,7 +194,11 @@ def install_excepthook() -> None:
     """Route uncaught exceptions (GUI thread, Python threads) to the log and the error dialog."""
     global _bridge
     if _bridge is None:
-        _bridge = _ErrorBridge()
+        bridge = _ErrorBridge()
+        app = QApplication.instance()
+        if app is not None and bridge.thread() is not app.thread():
+            bridge.moveToThread(app.thread())  # installed from a worker: the dialog still opens in the GUI thread
+        _bridge = bridge
     sys.excepthook = _excepthook
     threading.excepthook = _thread_excepthook
 

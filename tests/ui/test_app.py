@@ -259,3 +259,31 @@ def test_python_m_pan123_gui_demo_runs_and_quits(tmp_path: Path) -> None:
     log_text = (tmp_path / "log" / "pan123-gui.log").read_text(encoding="utf-8")
     assert "demo mode" in log_text
     assert "quitting" in log_text
+
+
+def test_first_uncaught_exception_in_a_thread_opens_the_error_dialog(
+    qtbot: QtBot, app_env: Path, memory_keyring: Any
+) -> None:
+    from pan123_gui.ui import error_dialog
+
+    app = entry.create_application()
+    services, window = entry.start(app, demo=True, lang="en")
+    qtbot.addWidget(window)
+    try:
+        assert error_dialog.current_error_dialog() is None
+
+        def boom() -> None:
+            raise ZeroDivisionError("Authorization: Bearer thread-secret-token")
+
+        thread = threading.Thread(target=boom)
+        thread.start()
+        thread.join()
+        qtbot.waitUntil(lambda: error_dialog.current_error_dialog() is not None)
+        dialog = error_dialog.current_error_dialog()
+        assert dialog is not None
+        assert dialog.thread() is app.thread()
+        assert "ZeroDivisionError" in dialog.report
+        assert "thread-secret-token" not in dialog.report
+    finally:
+        window.close()
+        services.close()
