@@ -3,7 +3,7 @@
 Start-up stays lean: heavy modules (the window, the core client, keyring, the fake API) are imported only
 when needed. A failure during start shows a message box and returns non-zero — never a silent exit.
 
-Environment for tests and benchmarks: ``PAN123_QUIT_AFTER_MS=N`` quits N ms after the window is first exposed;
+Environment for tests and benchmarks: ``PAN123_QUIT_AFTER_MS=N`` quits N ms after the window is first painted;
 ``PAN123_REPORT_SHOWN=1`` prints ``PAN123_SHOWN <seconds since start>`` to stdout at that moment.
 """
 
@@ -14,7 +14,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -165,7 +165,6 @@ def _windows_app_id() -> None:
 
 def start(app: QApplication, *, demo: bool = False, lang: str | None = None) -> tuple[Services, QWidget]:
     """Translators, excepthook, services, the shown main window, then the first-start credentials prompt."""
-    from PySide6.QtCore import QTimer
 
     from pan123_gui.app import build_services
     from pan123_gui.ui.settings import AppSettings, apply_language
@@ -184,8 +183,35 @@ def start(app: QApplication, *, demo: bool = False, lang: str | None = None) -> 
     if not demo and not getattr(window, "handles_credentials_prompt", False):
         from functools import partial
 
-        QTimer.singleShot(0, window, partial(prompt_for_credentials, services, window))
+        # After the window has been drawn, so the dialog opens over a visible window (and start-up stays quick).
+        after_first_paint(window, partial(prompt_for_credentials, services, window))
     return services, window
+
+
+def after_first_paint(window: QWidget, callback: Callable[[], object], fallback_ms: int = 3000) -> None:
+    """Call ``callback`` once, right after ``window`` is first painted (or after ``fallback_ms`` at the latest)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class _FirstPaint(QObject):
+        def __init__(self) -> None:
+            super().__init__(window)
+            self.fired = False
+            window.installEventFilter(self)
+            QTimer.singleShot(fallback_ms, self, self.fire)
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not self.fired:
+                QTimer.singleShot(0, self, self.fire)  # once this paint is done
+            return False
+
+        def fire(self) -> None:
+            if self.fired:
+                return
+            self.fired = True
+            window.removeEventFilter(self)
+            callback()
+
+    _FirstPaint()
 
 
 def install_error_hooks() -> None:
@@ -297,25 +323,19 @@ def _arm_test_hooks(app: QApplication, window: QWidget) -> None:
 
     delay = max(0, int(quit_after)) if quit_after is not None and quit_after.isdigit() else None
 
-    class _Shown(QObject):
-        done = False
+    class _Marker(QObject):
+        """Prints the time as the first paint event arrives (the benchmark's baseline does the same)."""
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if not self.done and event.type() in (QEvent.Type.Expose, QEvent.Type.Paint):
-                self.done = True
-                if report:
-                    _write(f"PAN123_SHOWN {time.perf_counter() - _T0:.4f}\n")
-                if delay is not None:
-                    QTimer.singleShot(delay, app.quit)
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                _write(f"PAN123_SHOWN {time.perf_counter() - _T0:.4f}\n")
             return False
 
-    watcher = _Shown(window)
-    window.installEventFilter(watcher)
-    handle = window.windowHandle()
-    if handle is not None:
-        handle.installEventFilter(watcher)
-    if delay is not None:  # never hang a test if no expose event arrives
-        QTimer.singleShot(delay + 20_000, app.quit)
+    if report:
+        window.installEventFilter(_Marker(window))
+    if delay is not None:
+        after_first_paint(window, lambda: QTimer.singleShot(delay, app.quit), fallback_ms=20_000)
 
 
 if __name__ == "__main__":

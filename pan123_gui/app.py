@@ -11,6 +11,7 @@ it is never opened at all — the demo account lives in memory.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
@@ -186,6 +187,19 @@ def _close_quietly(client: Pan123Client) -> None:
         log.warning("closing the API client failed", exc_info=True)
 
 
+DEFAULT_API_BASE: Final = "https://open-api.123pan.com"
+
+
+def api_base_url() -> str:
+    """``PAN123_API_BASE`` or the real service, without a trailing slash.
+
+    The same rule as ``core._http.api_base_url`` (a test keeps them equal), repeated here so that start-up does
+    not import httpx before the first request.
+    """
+    value = os.environ.get("PAN123_API_BASE", "").strip() or DEFAULT_API_BASE
+    return value.rstrip("/")
+
+
 def _open_store() -> SecretStore:
     from pan123_gui.core.credentials import SecretStore
 
@@ -209,8 +223,6 @@ def build_services(*, demo: bool = False, settings: AppSettings | None = None) -
     pool = QThreadPool()
     pool.setMaxThreadCount(POOL_THREADS)
     if not demo:
-        from pan123_gui.core._http import api_base_url
-
         return Services(store=_open_store, settings=settings, pool=pool, base_url=api_base_url())
 
     from pan123_gui.demo.fake_api import FakeApiServer

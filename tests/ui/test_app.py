@@ -287,3 +287,16 @@ def test_first_uncaught_exception_in_a_thread_opens_the_error_dialog(
     finally:
         window.close()
         services.close()
+
+
+@pytest.mark.parametrize("value", [None, "", "  ", "http://127.0.0.1:8080/", "https://example.test/api//"])
+def test_base_url_rule_matches_the_core(monkeypatch: pytest.MonkeyPatch, value: str | None) -> None:
+    from pan123_gui import app
+    from pan123_gui.core import _http
+
+    if value is None:
+        monkeypatch.delenv("PAN123_API_BASE", raising=False)
+    else:
+        monkeypatch.setenv("PAN123_API_BASE", value)
+    assert app.api_base_url() == _http.api_base_url()
+    assert app.DEFAULT_API_BASE == _http.DEFAULT_BASE_URL
