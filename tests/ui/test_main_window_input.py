@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from main_window_fixtures import (  # noqa: F401  (pytest fixtures)
     settings_fixture,
     window_fixture,
 )
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -42,13 +43,17 @@ def _mime(text: str | None = None, files: list[Path] | None = None) -> QMimeData
 
 def _drop(widget: QWidget, mime: QMimeData) -> QDropEvent:
     """Deliver a real drag-enter + drop to ``widget`` (as Qt does for a drag from another application)."""
-    pos = QPointF(widget.width() / 2, widget.height() / 2)
-    enter = QDragEnterEvent(
-        pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
+    point = QPoint(widget.width() // 2, widget.height() // 2)
+    with warnings.catch_warnings():  # PySide6 6.12 offers only the deprecated QPoint constructor here
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(
+            point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        )
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(point), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(widget, drop)
     return drop
 
