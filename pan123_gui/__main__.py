@@ -39,20 +39,25 @@ _none_pinned = False
 
 
 def keep_none_alive() -> None:
-    """Work around a PySide6 6.12 reference-count bug on CPython < 3.12.
+    """Work around a PySide6 6.12.0 reference-count bug on CPython < 3.12 (pyproject pins < 6.12; this is the net).
 
-    Every PySide6 call that returns ``None`` (any void method such as ``setText``, or ``parent()`` without a
-    parent) drops one reference to ``None`` that it never took. From Python 3.12 on ``None`` is immortal and
-    this is harmless; on 3.11 ``None`` starts with ~5,000 references, so after ~5,000 such calls the process
-    dies with "Fatal Python error: none_dealloc". ``None`` is never freed anyway, so give it a reference count
-    that cannot run out (what 3.12 does by design).
+    Every PySide6 6.12.0 call that returns ``None`` (any void method such as ``setText``, or ``parent()`` without
+    a parent) drops one reference to ``None`` that it never took, and ``emit()`` does the same to ``True`` and
+    ``False``. From Python 3.12 on these objects are immortal; on 3.11 ``None`` starts with ~5,000 references,
+    so after ~5,000 such calls the process dies with "Fatal Python error: none_dealloc". They are never freed
+    anyway, so give them a reference count that cannot run out (what 3.12 does by design).
     """
     global _none_pinned
     if _none_pinned or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return
+    from PySide6 import __version_info__ as pyside_version
+
+    if tuple(pyside_version[:2]) < (6, 12):
+        return
     import ctypes
 
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40  # ob_refcnt is the first field of every object
+    for value in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(value)).value += 1 << 40  # ob_refcnt is the first field of every object
     _none_pinned = True
 
 
