@@ -55,32 +55,14 @@ NOTICE_FILES = "files"
 NOTICE_PROBLEM = "problem"
 
 
-_bools_pinned = False
-
-
-def keep_bools_alive() -> None:
-    """Work around a PySide6 6.12 reference-count bug on CPython < 3.12 (as ``__main__.keep_none_alive`` does
-    for ``None``).
-
-    ``SignalInstance.emit()`` returns ``True``/``False`` without taking a reference, so every emit (model
-    ``dataChanged``, worker signals, …) takes one reference away from ``True``. At the real 5 links/s a run costs
-    about two references per ID; ``True`` has ~2,500, so after ~1,300 IDs the process would die with
-    "Fatal Python error: bool_dealloc" and the user's list would be lost. ``True`` and ``False`` are never freed,
-    so give them a reference count that cannot run out (what Python 3.12 does by design).
-    """
-    global _bools_pinned
-    if _bools_pinned or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    import ctypes
-
-    for value in (True, False):
-        ctypes.c_ssize_t.from_address(id(value)).value += 1 << 40  # ob_refcnt is the first field of every object
-    _bools_pinned = True
-
-
 class MainWindow(QMainWindow):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        keep_bools_alive()
+        # PySide6 6.12.0 on Python 3.11: every emit() drops a reference to True (about two per ID at 5 links/s),
+        # so a long session would abort and lose the list. The app pins True/False/None at start; windows built
+        # elsewhere (tests, benchmarks, embedding) get the same protection here. Idempotent.
+        from pan123_gui.__main__ import keep_none_alive
+
+        keep_none_alive()
         super().__init__(parent)
         self._services = services
         self._settings = services.settings

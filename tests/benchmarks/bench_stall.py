@@ -208,7 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from pan123_gui.ui.main_window import MainWindow
     from pan123_gui.ui.settings import AppSettings
 
-    keep_none_alive()  # as the app does at start (PySide6 6.12 on Python 3.11); MainWindow pins True/False
+    keep_none_alive()  # as the app does at start (PySide6 6.12 on Python 3.11 drops None/True/False refs)
     app = QApplication.instance() or QApplication(sys.argv)
     runs: dict[str, list[CaseResult]] = {}
     with tempfile.TemporaryDirectory() as tmp:
