@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
 STATUS_MS = 6000
 EXPIRY_CHECK_MS = 15_000
+START_DELAY_MS = 30
 LANGUAGE_NAMES = (("zh_CN", "简体中文"), ("en", "English"))
 NOTICE_CREDENTIALS = "credentials"
 NOTICE_SIGN_KEY = "sign_key"
@@ -631,7 +632,13 @@ class MainWindow(QMainWindow):
         self.resolve_bar.set_running(True)
         self.resolve_bar.set_progress(0, len(worker.ids), 0)
         self._update_state()
-        worker.start(self._services.pool)
+        # Let the new rows lay out and paint before the resolver's threads start competing for the GIL.
+        QTimer.singleShot(START_DELAY_MS, worker, self._start_worker)
+
+    def _start_worker(self) -> None:
+        job = self._job
+        if job is not None and not job.running:
+            job.start(self._services.pool)
 
     def cancel(self) -> None:
         job = self._job

@@ -268,6 +268,19 @@ def test_cancel_keeps_finished_rows(qtbot: Any, window: MainWindow, api: FakeApi
     assert all(window.model.result_at(rows_by_id(window)[i]).url == url for i, url in ok_before.items())  # type: ignore[union-attr]
 
 
+def test_cancel_right_away_sends_nothing_and_keeps_the_rows(qtbot: Any, window: MainWindow, api: FakeApiServer) -> None:
+    api.add_sample_files()
+    api.clear_log()
+    window.input.set_text("10861131 10861132 10861133")
+    window.act_resolve.trigger()
+    window.act_cancel.trigger()  # before the worker even started
+    wait_idle(qtbot, window)
+    assert window.model.ids() == [10861131, 10861132, 10861133]
+    assert window.model.counts()[RowStatus.CANCELLED] == 3
+    assert _direct_calls(api) == []
+    assert window.act_retry.isEnabled()
+
+
 def test_retry_failed_makes_no_duplicate_rows(qtbot: Any, window: MainWindow, api: FakeApiServer) -> None:
     ids, text = _sample_text(api)
     api.set_traffic_exhausted(True)
