@@ -35,32 +35,6 @@ log = logging.getLogger("pan123_gui")
 LANG_CHOICES = ("zh_CN", "en")
 
 
-_none_pinned = False
-
-
-def keep_none_alive() -> None:
-    """Work around a PySide6 6.12.0 reference-count bug on CPython < 3.12 (pyproject pins < 6.12; this is the net).
-
-    Every PySide6 6.12.0 call that returns ``None`` (any void method such as ``setText``, or ``parent()`` without
-    a parent) drops one reference to ``None`` that it never took, and ``emit()`` does the same to ``True`` and
-    ``False``. From Python 3.12 on these objects are immortal; on 3.11 ``None`` starts with ~5,000 references,
-    so after ~5,000 such calls the process dies with "Fatal Python error: none_dealloc". They are never freed
-    anyway, so give them a reference count that cannot run out (what 3.12 does by design).
-    """
-    global _none_pinned
-    if _none_pinned or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    from PySide6 import __version_info__ as pyside_version
-
-    if tuple(pyside_version[:2]) < (6, 12):
-        return
-    import ctypes
-
-    for value in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(value)).value += 1 << 40  # ob_refcnt is the first field of every object
-    _none_pinned = True
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pan123-gui",
@@ -79,7 +53,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; returns the process exit code."""
-    keep_none_alive()
     args_list = list(sys.argv[1:] if argv is None else argv)
     if "--self-test" in args_list:
         from pan123_gui.selftest import main as selftest_main
@@ -137,7 +110,6 @@ def create_application() -> QApplication:
 
     from pan123_gui.ui.settings import APPLICATION, ORGANIZATION
 
-    keep_none_alive()
     existing = QApplication.instance()
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)

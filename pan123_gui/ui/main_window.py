@@ -58,12 +58,6 @@ NOTICE_PROBLEM = "problem"
 
 class MainWindow(QMainWindow):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        # PySide6 6.12.0 on Python 3.11: every emit() drops a reference to True (about two per ID at 5 links/s),
-        # so a long session would abort and lose the list. The app pins True/False/None at start; windows built
-        # elsewhere (tests, benchmarks, embedding) get the same protection here. Idempotent.
-        from pan123_gui.__main__ import keep_none_alive
-
-        keep_none_alive()
         super().__init__(parent)
         self._services = services
         self._settings = services.settings

@@ -201,14 +201,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     server.start()
     base_url, token_value, expires = parent.recv()
 
-    from pan123_gui.__main__ import keep_none_alive
     from pan123_gui.app import Services
     from pan123_gui.core.credentials import Credentials, SecretStore
     from pan123_gui.core.models import AccessToken
     from pan123_gui.ui.main_window import MainWindow
     from pan123_gui.ui.settings import AppSettings
 
-    keep_none_alive()  # as the app does at start (PySide6 6.12 on Python 3.11 drops None/True/False refs)
     app = QApplication.instance() or QApplication(sys.argv)
     runs: dict[str, list[CaseResult]] = {}
     with tempfile.TemporaryDirectory() as tmp:
