@@ -3,6 +3,9 @@
 Secrets are typed into password fields (with a Show toggle) and are never put back into a field: a saved
 secret shows as an empty field whose placeholder says it is saved. Leaving it empty keeps the saved value.
 "Test connection" runs on a worker with a temporary client and shows the account (user/info).
+The form sits in a scroll area and the dialog grows to fit its wrapped text (a long test result, Chinese), up to
+the screen's height, so nothing is ever squeezed or cut off — on a 1280×800 screen and at 200 % scale alike.
+How long signed links stay valid is a setting of the window (Settings, the resolve bar), not of the credentials.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -28,18 +31,18 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
-    QSpinBox,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from pan123_gui.core.errors import Pan123Error
+from pan123_gui.core.errors import ErrorKind, Pan123Error
 from pan123_gui.core.models import AccessToken, UserInfo
 from pan123_gui.logs import register_secret
 from pan123_gui.ui.icons import icon
-from pan123_gui.ui.settings import VALID_MINUTES_MAX, VALID_MINUTES_MIN
 from pan123_gui.ui.wording import dialogs as words
 from pan123_gui.workers.base import Worker
 
@@ -53,6 +56,8 @@ MODE_CLIENT = 0
 MODE_TOKEN = 1
 PASTED_TOKEN_LIFETIME = timedelta(days=30)  # what 123pan issues; used when the token does not say
 ENV_NAMES = ("PAN123_ACCESS_TOKEN", "PAN123_CLIENT_ID", "PAN123_CLIENT_SECRET", "PAN123_SIGN_KEY")
+MIN_WIDTH = 560
+SCREEN_MARGIN = 60  # room for the window frame and title bar when the dialog is as tall as the screen
 
 
 def token_from_text(text: str, now: datetime | None = None) -> AccessToken:
@@ -73,9 +78,19 @@ def token_from_text(text: str, now: datetime | None = None) -> AccessToken:
     return AccessToken(value=value, expires_at=expires)
 
 
-def describe_error(exc: BaseException) -> str:
-    """Plain words for a failed connection test (the error wording of the window when it exists)."""
+def describe_error(exc: BaseException, mode: int | None = None) -> str:
+    """Plain words for a failed connection test.
+
+    Problems the dialog can name better than the window get their own words (a refused client secret is not "an
+    expired token"; "Retry failed" is a window button); the rest use the window's error wording.
+    """
     if isinstance(exc, Pan123Error):
+        if exc.kind is ErrorKind.AUTH:
+            return words.test_refused_token() if mode == MODE_TOKEN else words.test_refused_client()
+        if exc.kind is ErrorKind.NETWORK:
+            return words.test_network()
+        if exc.kind is ErrorKind.RATE_LIMITED:
+            return words.test_rate_limited()
         try:
             from pan123_gui.ui.wording.errors import error_text
         except ImportError:
@@ -107,6 +122,19 @@ def keyring_reason(warning: str | None) -> str | None:
         core.WARNING_BROKEN: words.keyring_broken(),
     }
     return known.get(warning, warning)
+
+
+def keyring_name(backend: str) -> str:
+    """The keyring's everyday name ("Windows Credential Manager") for SecretStore.backend_name (a module name)."""
+    names = {
+        "Windows": words.keyring_windows,
+        "macOS": words.keyring_macos,
+        "SecretService": words.keyring_secret_service,
+        "libsecret": words.keyring_secret_service,
+        "kwallet": words.keyring_kwallet,
+    }
+    name = names.get(backend)
+    return name() if name is not None else backend
 
 
 def account_summary(info: UserInfo) -> str:
@@ -171,8 +199,20 @@ class CredentialsDialog(QDialog):
         self._fetched_token: tuple[str, AccessToken] | None = None  # (client id, token) from a test
         self._worker: Worker | None = None
         self._tested_client_id: str | None = None
+        self._tested_mode = MODE_CLIENT
 
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        self.body = QWidget()
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.body)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop; the fields inside are
+        outer.addWidget(self.scroll_area, 1)
+
         self.demo_label = self._wrapping_label()
         layout.addWidget(self.demo_label)
         self.intro_label = self._wrapping_label()
@@ -212,6 +252,7 @@ class CredentialsDialog(QDialog):
         self.where_label = self._wrapping_label()
         self.where_label.setTextFormat(Qt.TextFormat.RichText)
         self.where_label.setOpenExternalLinks(True)
+        self.where_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         layout.addWidget(self.where_label)
 
         self.signing_group = QGroupBox()
@@ -219,14 +260,8 @@ class CredentialsDialog(QDialog):
         self.sign_key_label = QLabel()
         self.sign_key_edit = SecretField()
         self.sign_key_label.setBuddy(self.sign_key_edit)
-        self.valid_label = QLabel()
-        self.valid_spin = QSpinBox()
-        self.valid_spin.setRange(VALID_MINUTES_MIN, VALID_MINUTES_MAX)
-        self.valid_spin.setValue(services.settings.valid_minutes)
-        self.valid_label.setBuddy(self.valid_spin)
         self.signing_help = self._wrapping_label()
         signing_form.addRow(self.sign_key_label, self.sign_key_edit)
-        signing_form.addRow(self.valid_label, self.valid_spin)
         signing_form.addRow(self.signing_help)
         layout.addWidget(self.signing_group)
 
@@ -241,19 +276,30 @@ class CredentialsDialog(QDialog):
 
         test_row = QHBoxLayout()
         self.test_button = QPushButton()
+        self.test_button.setAutoDefault(False)  # Enter in a field means Save, the dialog's default button
         test_row.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.result_icon = QLabel()
+        self.result_icon.setVisible(False)
+        test_row.addWidget(self.result_icon, 0, Qt.AlignmentFlag.AlignTop)
         self.result_label = self._wrapping_label()
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         test_row.addWidget(self.result_label, 1)
         layout.addLayout(test_row)
-
         layout.addStretch(1)  # spare height goes here, not between the fields
-        self.buttons = QDialogButtonBox()
+
+        # Sign out sits apart on the left, away from Save; Save is the default button (Enter).
+        bottom = QHBoxLayout()
+        self.sign_out_button = QPushButton()
+        self.sign_out_button.setAutoDefault(False)
+        bottom.addWidget(self.sign_out_button)
+        bottom.addStretch(1)
+        self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.sign_out_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.DestructiveRole)
+        bottom.addWidget(self.buttons)
+        outer.addLayout(bottom)
         self.save_button.setDefault(True)
-        layout.addWidget(self.buttons)
+        self._shown_once = False
 
         self.mode_group.idToggled.connect(self._on_mode_toggled)
         self.test_button.clicked.connect(self.test_connection)
@@ -261,7 +307,7 @@ class CredentialsDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.sign_out_button.clicked.connect(self.sign_out)
 
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(MIN_WIDTH)
         self.reload()
         self.retranslate()
 
@@ -270,6 +316,69 @@ class CredentialsDialog(QDialog):
         label = QLabel()
         label.setWordWrap(True)
         return label
+
+    # -- size -------------------------------------------------------------------------------------------------
+    def content_height(self) -> int:
+        """The dialog height that shows all of the form at the current width, without scrolling."""
+        body = self.body
+        width = self.scroll_area.viewport().width() if self.isVisible() else self.width()
+        needed = body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height()
+        needed = max(needed, body.minimumSizeHint().height())
+        chrome = self.height() - self.scroll_area.viewport().height() if self.isVisible() else 0
+        return needed + chrome
+
+    def max_height(self) -> int:
+        screen = self.screen()
+        available = screen.availableGeometry().height() if screen is not None else 10_000
+        return max(200, available - SCREEN_MARGIN)
+
+    def fit_to_content(self, *, shrink: bool = False) -> None:
+        """Grow (or with ``shrink``, also shrink) to the height the text needs, at most the screen's height.
+
+        Beyond that the form scrolls. Called when the shown text changes, so a long test result never squeezes
+        the fields above it.
+        """
+        if not self.isVisible():
+            return
+        target = min(self.content_height(), self.max_height())
+        if target > self.height() or (shrink and target < self.height()):
+            self.resize(self.width(), target)
+            self._keep_on_screen()
+
+    def _keep_on_screen(self) -> None:
+        """After growing, move up so that the buttons at the bottom stay on the screen."""
+        screen = self.screen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        frame = self.frameGeometry()
+        overflow = frame.bottom() - available.bottom()
+        if overflow > 0:
+            self.move(self.x(), max(available.top(), self.y() - overflow))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.resize(max(self.width(), MIN_WIDTH), self.height())
+            self.fit_to_content(shrink=True)
+            self._focus_first_field()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._shown_once and event.size().width() < event.oldSize().width():
+            self.fit_to_content()  # narrower: the text wraps into more lines
+
+    def _focus_first_field(self) -> None:
+        """Keyboard focus on the first thing to fill in (not on the mode choice)."""
+        if self.is_demo:
+            self.test_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.mode() == MODE_TOKEN:
+            self.token_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.client_id_edit.text():
+            self.client_secret_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.client_id_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- state ------------------------------------------------------------------------------------------------
     @property
@@ -292,10 +401,24 @@ class CredentialsDialog(QDialog):
             edit.clear()
         token_only = stored is not None and stored.access_token is not None and not stored.can_fetch_token
         (self.token_radio if token_only else self.client_radio).setChecked(True)
-        self.pages.setCurrentIndex(MODE_TOKEN if token_only else MODE_CLIENT)
+        self._show_page(MODE_TOKEN if token_only else MODE_CLIENT)
         self.sign_out_button.setEnabled(not self.is_demo and stored is not None and not stored.is_empty)
-        for widget in (self.client_radio, self.token_radio, self.pages, self.sign_key_edit, self.save_button):
+        for widget in (self.client_radio, self.token_radio, self.pages, self.sign_key_edit):
             widget.setEnabled(not self.is_demo)
+        # Demo: there is nothing to save or remove, so only Test connection and Close are offered.
+        self.save_button.setVisible(not self.is_demo)
+        self.sign_out_button.setVisible(not self.is_demo)
+
+    def _show_page(self, mode: int) -> None:
+        """Show the fields of ``mode``; the hidden page takes no room (no gap under the token field)."""
+        for index in range(self.pages.count()):
+            page = self.pages.widget(index)
+            if page is None:
+                continue
+            policy = QSizePolicy.Policy.Preferred if index == mode else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.pages.setCurrentIndex(mode)
+        self.pages.updateGeometry()
 
     def mode(self) -> int:
         return MODE_TOKEN if self.token_radio.isChecked() else MODE_CLIENT
@@ -310,20 +433,25 @@ class CredentialsDialog(QDialog):
         self.client_id_label.setText(words.cred_client_id())
         self.client_secret_label.setText(words.cred_client_secret())
         self.token_label.setText(words.cred_access_token())
-        self.where_label.setText(words.cred_where_help_html())
+        self._update_where_help()
         self.signing_group.setTitle(words.cred_signing_group())
         self.sign_key_label.setText(words.cred_sign_key())
-        self.valid_label.setText(words.cred_valid_minutes())
-        self.valid_spin.setSuffix(words.minutes_suffix())
         self.signing_help.setText(words.cred_signing_help())
         self.test_button.setText(words.cred_test())
         self.test_button.setIcon(icon("key"))
+        self.test_button.setToolTip(words.cred_test_tip())
         self.save_button.setText(words.cred_save())
+        self.cancel_button.setText(words.close() if self.is_demo else words.cancel())
         self.sign_out_button.setText(words.cred_sign_out())
+        self.sign_out_button.setToolTip(words.cred_sign_out_tip())
         for edit in (self.client_secret_edit, self.token_edit, self.sign_key_edit):
             edit.retranslate()
         self._update_placeholders()
         self._update_storage_note()
+        self.fit_to_content()
+
+    def _update_where_help(self) -> None:
+        self.where_label.setText(words.cred_where_help_html(token=self.mode() == MODE_TOKEN))
 
     def _update_placeholders(self) -> None:
         stored = self._stored
@@ -345,7 +473,7 @@ class CredentialsDialog(QDialog):
         elif self.is_demo:
             text, warn = "", False
         elif store.persistent:
-            text, warn = words.cred_stored_keyring(store.backend_name), False
+            text, warn = words.cred_stored_keyring(keyring_name(store.backend_name)), False
         else:
             text = words.cred_stored_memory()
             reason = keyring_reason(store.warning)
@@ -371,6 +499,24 @@ class CredentialsDialog(QDialog):
     def result_text(self) -> str:
         return self.result_label.text()
 
+    def show_result(self, text: str, *, ok: bool | None = None) -> None:
+        """The line beside Test connection; ``ok`` picks a tick (True), a warning sign (False) or no icon (None)."""
+        self.result_label.setText(text)
+        if ok is None:
+            self.result_icon.clear()
+            self.result_icon.setVisible(False)
+        else:
+            pixmap = (
+                self.style()
+                .standardIcon(
+                    QStyle.StandardPixmap.SP_DialogApplyButton if ok else QStyle.StandardPixmap.SP_MessageBoxWarning
+                )
+                .pixmap(20, 20)
+            )
+            self.result_icon.setPixmap(pixmap)
+            self.result_icon.setVisible(True)
+        self.fit_to_content()
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -379,7 +525,9 @@ class CredentialsDialog(QDialog):
     @Slot(int, bool)
     def _on_mode_toggled(self, mode: int, checked: bool) -> None:
         if checked:
-            self.pages.setCurrentIndex(mode)
+            self._show_page(mode)
+            self._update_where_help()
+            self.fit_to_content()
 
     # -- building credentials from the form -------------------------------------------------------------------
     def entered_credentials(self) -> Credentials:
@@ -421,20 +569,21 @@ class CredentialsDialog(QDialog):
         try:
             creds = self.entered_credentials()
         except ValueError as exc:
-            self.result_label.setText(str(exc))
+            self.show_result(str(exc), ok=False)
             return
         except Pan123Error as exc:
-            self.result_label.setText(words.connection_failed(describe_error(exc)))
+            self.show_result(words.connection_failed(describe_error(exc, self.mode())), ok=False)
             return
         self._register(creds)
         self.test_button.setEnabled(False)
-        self.result_label.setText(words.cred_testing())
+        self.show_result(words.cred_testing())
         worker = Worker(check_account, creds, self.services.base_url)
         worker.signals.result.connect(self._on_test_result)
         worker.signals.error.connect(self._on_test_error)
         worker.signals.finished.connect(self._on_test_finished)
         self._worker = worker
         self._tested_client_id = creds.client_id
+        self._tested_mode = MODE_CLIENT if creds.can_fetch_token else MODE_TOKEN
         worker.start(self.services.pool)
 
     @Slot(object)
@@ -446,14 +595,14 @@ class CredentialsDialog(QDialog):
         if isinstance(token, AccessToken) and client_id:
             self._fetched_token = (client_id, token)
             register_secret(token.value)
-        self.result_label.setText(account_summary(info))
+        self.show_result(account_summary(info), ok=info.vip)
 
     @Slot(object)
     def _on_test_error(self, exc: object) -> None:
         assert isinstance(exc, BaseException)
         if not isinstance(exc, Pan123Error):
             log.error("connection test failed unexpectedly", exc_info=exc)
-        self.result_label.setText(words.connection_failed(describe_error(exc)))
+        self.show_result(words.connection_failed(describe_error(exc, self._tested_mode)), ok=False)
 
     @Slot()
     def _on_test_finished(self) -> None:
@@ -468,16 +617,14 @@ class CredentialsDialog(QDialog):
         try:
             creds = self.entered_credentials()
         except ValueError as exc:
-            self.result_label.setText(str(exc))
+            self.show_result(str(exc), ok=False)
             return
         self._register(creds)
         try:
             self.services.store.save(creds)
         except Pan123Error as exc:
-            self.result_label.setText(words.cred_save_failed(str(exc)))
+            self.show_result(words.cred_save_failed(str(exc)), ok=False)
             return
-        self.services.settings.valid_minutes = self.valid_spin.value()
-        self.services.settings.sync()
         self.services.reset_client()
         log.info("credentials saved (%s)", "token" if not creds.can_fetch_token else "client ID and secret")
         self.accept()
@@ -496,7 +643,7 @@ class CredentialsDialog(QDialog):
         try:
             self.services.store.clear()
         except Pan123Error as exc:
-            self.result_label.setText(words.cred_save_failed(str(exc)))
+            self.show_result(words.cred_save_failed(str(exc)), ok=False)
             return
         self._fetched_token = None
         self.services.reset_client()
@@ -504,7 +651,7 @@ class CredentialsDialog(QDialog):
         self.reload()
         self._update_placeholders()
         self._update_storage_note()
-        self.result_label.setText(words.cred_signed_out())
+        self.show_result(words.cred_signed_out())
 
     @staticmethod
     def _register(creds: Credentials) -> None:

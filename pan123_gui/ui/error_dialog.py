@@ -1,7 +1,8 @@
 """The dialog for unexpected exceptions, the report it shows, and the excepthooks that open it.
 
 The report (version, OS, Qt, traceback) goes through :func:`pan123_gui.logs.redact` — the same redaction as the
-log file — so it never shows a token, a secret or a signing key.
+log file — so it never shows a token, a secret or a signing key. The user's home folder is written as ``~`` so the
+report does not carry the account name to whoever it is sent to.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from pan123_gui.ui.wording import dialogs as words
 
 log = logging.getLogger(__name__)
 
+MAX_REPORTS_SHOWN = 4  # reports in one dialog; later ones are only counted (the log has them)
+
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
@@ -57,7 +60,19 @@ def build_report(exc_type: type[BaseException], exc: BaseException, tb: Tracebac
         lines.append(f"Log: {log_file}")
     lines.append("")
     lines.extend(traceback.format_exception(exc_type, exc, tb))
-    return redact("\n".join(line.rstrip("\n") for line in lines)).rstrip() + "\n"
+    return hide_home(redact("\n".join(line.rstrip("\n") for line in lines))).rstrip() + "\n"
+
+
+def hide_home(text: str, home: Path | None = None) -> str:
+    """``text`` with the user's home folder written as ``~`` (paths in tracebacks and the log path)."""
+    try:
+        folder = str(home if home is not None else Path.home())
+    except (RuntimeError, KeyError):  # no home directory can be determined
+        return text
+    if len(folder) <= 1:  # "/" or empty: nothing personal to hide
+        return text
+    folder = folder.rstrip("/\\")
+    return text.replace(folder, "~")
 
 
 def _log_file() -> Path | None:
@@ -74,7 +89,9 @@ class ErrorDialog(QDialog):
     def __init__(self, report: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._extra = 0
-        self.setMinimumSize(560, 380)
+        self._copied = False
+        self.setMinimumSize(420, 280)  # fits a 1280×800 screen at 200 % scale
+        self.resize(640, 420)
         layout = QVBoxLayout(self)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -89,7 +106,9 @@ class ErrorDialog(QDialog):
         layout.addWidget(self.more_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = QPushButton()
+        self.copy_button.setAutoDefault(False)
         self.logs_button = QPushButton()
+        self.logs_button.setAutoDefault(False)
         self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.logs_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.logs_button.setVisible(_log_file() is not None)
@@ -97,13 +116,18 @@ class ErrorDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_report)
         self.logs_button.clicked.connect(self.open_log_folder)
         layout.addWidget(self.buttons)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        if close is not None:
+            close.setDefault(True)  # Enter or Esc closes; Copy report is one click or Alt+key away
+        self.report_box.setAccessibleName(words.error_report_name())
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(words.error_title())
         self.intro.setText(words.error_intro())
-        self.copy_button.setText(words.error_copy())
+        self.copy_button.setText(words.error_copied() if self._copied else words.error_copy())
         self.logs_button.setText(words.error_open_logs())
+        self.report_box.setAccessibleName(words.error_report_name())
         if self._extra:
             self.more_label.setText(words.error_more(self._extra))
 
@@ -117,14 +141,25 @@ class ErrorDialog(QDialog):
         return self.report_box.toPlainText()
 
     def add_report(self, report: str) -> None:
-        """Another exception while this dialog is open: count it (the log has it) instead of stacking dialogs."""
+        """Another exception while this dialog is open: count it instead of stacking dialogs.
+
+        The first few are added to the report too (so Copy report copies them); the log has every one.
+        """
         self._extra += 1
+        if self._extra <= MAX_REPORTS_SHOWN - 1:
+            bar = self.report_box.verticalScrollBar()
+            position = bar.value()  # appending scrolls to the end; keep the reader where they were
+            self.report_box.appendPlainText("-" * 40 + "\n" + report.rstrip("\n"))
+            bar.setValue(position)
         self.more_label.setText(words.error_more(self._extra))
         self.more_label.setVisible(True)
+        self._copied = False  # the report changed since it was copied
+        self.copy_button.setText(words.error_copy())
 
     @Slot()
     def copy_report(self) -> None:
         QGuiApplication.clipboard().setText(self.report)
+        self._copied = True
         self.copy_button.setText(words.error_copied())
 
     @Slot()

@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 #: Language choices: setting value and the name shown (in its own language, so anyone can find theirs).
 LANGUAGE_NAMES: tuple[tuple[str, str], ...] = (("zh_CN", "简体中文"), ("en", "English"))
+MIN_WIDTH = 440  # the help lines wrap into two or three lines, not six
 
 
 def _small(label: QLabel) -> QLabel:
@@ -111,6 +112,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.language_combo.currentIndexChanged.connect(self._on_language_chosen)
+        self.setMinimumWidth(MIN_WIDTH)
         self.retranslate()
 
     # -- text -------------------------------------------------------------------------------------------------
@@ -131,6 +133,8 @@ class SettingsDialog(QDialog):
         self.language_label.setText(words.settings_language())
         self.language_combo.setItemText(0, self._system_language_text())
         self.language_help.setText(words.settings_language_help())
+        if self.isVisible():
+            self.adjustSize()  # the other language wraps differently: never leave text squeezed or cut
 
     @staticmethod
     def _system_language_text() -> str:

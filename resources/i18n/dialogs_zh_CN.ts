@@ -24,6 +24,16 @@
         <translation>否</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>123pan credentials</source>
         <translation>123云盘凭据</translation>
@@ -65,11 +75,6 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Signed links valid for:</source>
-        <translation>鉴权链接有效期：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
@@ -79,17 +84,7 @@
         <translation>鉴权直链（可选）</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Only needed when URL authentication (鉴权) is switched on for your direct-link space. The key is shown in the 123pan web app under 直链空间 → 鉴权. Signed links stop working after the time set here.</source>
-        <translation>仅当你的直链空间开启了 URL 鉴权时才需要。密钥可在 123云盘网页版的「直链空间 → 鉴权」中找到。鉴权链接在这里设置的时间之后失效。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Where to get them: sign in at the 123pan open platform ({link}) → 开发者 (developer) and apply; the client ID and secret are sent to you. Direct links also need a direct-link space (直链空间, a VIP feature) switched on for the folders that hold your files.</source>
-        <translation>获取方式：登录 123云盘开放平台（{link}）→「开发者」并申请，Client ID 和 Client Secret 会发送给你。直链还需要为存放文件的文件夹开启直链空间（VIP 功能）。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+47"/>
         <source>saved — leave empty to keep it</source>
         <translation>已保存 — 留空则保持不变</translation>
     </message>
@@ -129,7 +124,7 @@
         <translation>测试连接</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Connecting to 123pan…</source>
         <translation>正在连接 123云盘…</translation>
     </message>
@@ -144,7 +139,7 @@
         <translation>退出登录</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Sign out?</source>
         <translation>退出登录？</translation>
     </message>
@@ -159,14 +154,14 @@
         <translation>已退出登录，保存的凭据已删除。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+20"/>
         <source>Secrets are kept in your system&apos;s keyring ({backend}), never in a plain file.</source>
-        <translation>密钥保存在系统钥匙串（{backend}）中，不会写入普通文件。</translation>
+        <translation>凭据保存在系统的安全存储（{backend}）中，不会写入普通文件。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Warning: no system keyring is available, so secrets are kept in memory only and you will have to enter them again after closing the app.</source>
-        <translation>注意：没有可用的系统钥匙串，密钥只保存在内存中，关闭应用后需要重新输入。</translation>
+        <translation>注意：没有可用的系统安全存储（如钥匙串、凭据管理器），凭据只保存在内存中，关闭应用后需要重新输入。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -176,25 +171,75 @@
     <message>
         <location line="+4"/>
         <source>the keyring is turned off (null backend).</source>
-        <translation>钥匙串已被关闭（null 后端）。</translation>
+        <translation>系统安全存储已被关闭（null 后端）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the only keyring available would keep secrets in a plain file, which this app does not use.</source>
-        <translation>唯一可用的钥匙串会把密钥写入普通文件，本应用不会使用它。</translation>
+        <translation>唯一可用的存储方式会把凭据写入普通文件，本应用不会使用它。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the system keyring could not be opened.</source>
-        <translation>无法打开系统钥匙串。</translation>
+        <translation>无法打开系统安全存储。</translation>
+    </message>
+    <message>
+        <location line="-157"/>
+        <source>Only needed when URL authentication (URL鉴权) is switched on for your direct-link space. The key (鉴权密钥) is in the 123pan web app under 直链 → 基础功能配置 → URL鉴权. To use it, turn on “Sign links” in the main window.</source>
+        <translation>仅当你的直链空间开启了 URL 鉴权时才需要。鉴权密钥在 123云盘网页版的「直链 → 基础功能配置 → URL鉴权」中。填写后，在主窗口勾选“链接签名”即可使用。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Where to get them: apply on the 123pan open platform, {link}. 123pan sends you the client ID and secret by e-mail or as a site message (it may ask you to buy the developer pack, 开发者权益包, first).</source>
+        <translation>获取方式：在 123云盘开放平台 {link} 申请，123云盘会通过邮件或站内信把 Client ID 和 Client Secret 发给你（可能需要先购买开发者权益包）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>An access token is made from a client ID and secret and works for about 30 days; then you have to paste a new one. If you have the client ID and secret ({link}), choose the first way instead.</source>
+        <translation>访问令牌由 Client ID 和 Client Secret 生成，有效期约 30 天，到期后需要重新粘贴。如果你有 Client ID 和 Client Secret（{link}），请改用第一种方式。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Direct links also need a direct-link space (直链空间, a VIP feature) switched on for the folders that hold your files.</source>
+        <translation>另外，存放文件的文件夹需要开启直链空间（VIP 功能）才能获取直链。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Ask 123pan for your account with what is entered above, without saving anything</source>
+        <translation>用上面填写的内容向 123云盘查询账号信息，不会保存任何内容</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Remove the saved credentials from this computer</source>
+        <translation>从这台电脑删除已保存的凭据</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Windows Credential Manager</source>
+        <translation>Windows 凭据管理器</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Demo mode: a built-in sample account on this computer is used. Nothing you enter here is saved.</source>
-        <translation>演示模式：使用本机内置的示例账号，这里输入的内容不会被保存。</translation>
+        <source>macOS Keychain</source>
+        <translation>macOS 钥匙串</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>GNOME Keyring / Secret Service</source>
+        <translation>GNOME 密钥环 / Secret Service</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>KDE Wallet</source>
+        <translation>KDE 钱包</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Demo mode: the app uses a built-in sample account on this computer, so there is nothing to enter here. Test connection shows the sample account.</source>
+        <translation>演示模式：应用使用本机内置的示例账号，这里无需填写任何内容。点击“测试连接”可以查看示例账号。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Set in the environment and used instead of saved values: {names}</source>
         <translation>以下环境变量已设置，将代替保存的值：{names}</translation>
     </message>
@@ -257,6 +302,26 @@
         <location line="+4"/>
         <source>Direct links need a VIP account with a direct-link space; this account is not VIP.</source>
         <translation>直链需要开通直链空间的 VIP 账号；此账号不是 VIP。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>123pan did not accept this client ID and client secret. Copy both again from the 123pan open platform, completely and without spaces.</source>
+        <translation>123云盘不接受这个 Client ID 和 Client Secret。请从 123云盘开放平台重新完整复制两者，不要带空格。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>123pan did not accept this access token: it is wrong, has expired, or was replaced by newer sign-ins. Paste a new token, or use the client ID and secret instead.</source>
+        <translation>123云盘不接受这个访问令牌：令牌有误、已过期，或已被新的登录挤下线。请粘贴新的令牌，或改用 Client ID 和 Client Secret。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not reach 123pan. Check your internet connection and proxy settings, then press Test connection again.</source>
+        <translation>无法连接 123云盘。请检查网络连接和代理设置，然后再次点击“测试连接”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>123pan is busy and asked to slow down. Wait a minute, then press Test connection again.</source>
+        <translation>123云盘繁忙，要求降低请求频率。请等一分钟，然后再次点击“测试连接”。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -355,6 +420,11 @@
     </message>
     <message>
         <location line="+9"/>
+        <source>Problem report</source>
+        <translation>问题报告</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Copy report</source>
         <translation>复制报告</translation>
     </message>
@@ -369,7 +439,12 @@
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>One more problem happened; see the log file.</source>
+        <translation>又发生了 1 个问题，请查看日志文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{count} more problems happened; see the log file.</source>
         <translation>又发生了 {count} 个问题，请查看日志文件。</translation>
     </message>

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from pan123_gui import logs
@@ -22,7 +23,7 @@ from pan123_gui.app import Services, build_services
 from pan123_gui.core.credentials import Credentials, SecretStore
 from pan123_gui.demo.fake_api import FakeApiServer
 from pan123_gui.ui import credentials_dialog
-from pan123_gui.ui.credentials_dialog import CredentialsDialog, ensure_credentials, token_from_text
+from pan123_gui.ui.credentials_dialog import MODE_CLIENT, CredentialsDialog, ensure_credentials, token_from_text
 from pan123_gui.ui.settings import AppSettings
 
 NICKNAME = "演示用户"  # the fake account's nickname
@@ -92,7 +93,6 @@ def test_save_token_goes_to_the_keyring_and_is_never_shown(
     dialog.token_radio.setChecked(True)
     qtbot.keyClicks(dialog.token_edit, token.value)  # type: ignore[no-untyped-call]
     dialog.sign_key_edit.setText("my-sign-key")
-    dialog.valid_spin.setValue(45)
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         dialog.save_button.click()
 
@@ -100,7 +100,7 @@ def test_save_token_goes_to_the_keyring_and_is_never_shown(
     assert stored.access_token is not None and stored.access_token.value == token.value
     assert stored.sign_key == "my-sign-key"
     assert stored.client_secret is None
-    assert services.settings.valid_minutes == 45
+    assert services.settings.valid_minutes == 30  # link validity is the window's setting, not a credential
     assert services.peek_client() is None  # the old client was dropped; the next use builds a new one
     assert old_client is not None
     assert services.client().user_info().nickname == NICKNAME
@@ -143,7 +143,8 @@ def test_bad_token_gives_plain_words(qtbot: QtBot, services: Services) -> None:
     qtbot.waitUntil(lambda: "failed" in dialog.result_text, timeout=10_000)
     assert "not-a-real-token" not in dialog.result_text
     assert "Traceback" not in dialog.result_text
-    assert "sign in again" in dialog.result_text or "Credentials" in dialog.result_text
+    assert "did not accept this access token" in dialog.result_text
+    assert "Paste a new token" in dialog.result_text
 
 
 @pytest.mark.real_keyring
@@ -224,7 +225,8 @@ def test_demo_mode_saves_nothing(qtbot: QtBot, settings: AppSettings, memory_key
     try:
         dialog = _dialog(qtbot, built)
         assert dialog.demo_label.isVisible()
-        assert not dialog.save_button.isEnabled()
+        assert not dialog.save_button.isVisible() and not dialog.sign_out_button.isVisible()  # nothing to save
+        assert dialog.cancel_button.text() == "Close"
         dialog.test_button.click()
         qtbot.waitUntil(lambda: NICKNAME in dialog.result_text, timeout=10_000)
         assert memory_keyring.items == {}
@@ -296,3 +298,118 @@ def test_show_toggle_reveals_only_on_request(qtbot: QtBot) -> None:
     assert field.echoMode() == QLineEdit.EchoMode.Normal
     field.show_action.trigger()
     assert field.echoMode() == QLineEdit.EchoMode.Password
+
+
+# --- words and layout ---------------------------------------------------------------------------------------------
+
+
+def _memory_services(settings: AppSettings, fake_api: FakeApiServer, monkeypatch: pytest.MonkeyPatch) -> Services:
+    monkeypatch.setenv("PAN123_API_BASE", fake_api.base_url)
+    return build_services(settings=settings)
+
+
+def test_refused_client_secret_is_not_called_an_expired_token(
+    qtbot: QtBot, settings: AppSettings, memory_keyring: Any, fake_api: FakeApiServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built = _memory_services(settings, fake_api, monkeypatch)
+    try:
+        dialog = _dialog(qtbot, built)
+        dialog.client_id_edit.setText(fake_api.client_id)
+        dialog.client_secret_edit.setText("wrong-secret")
+        dialog.test_button.click()
+        qtbot.waitUntil(lambda: dialog.test_button.isEnabled() and "failed" in dialog.result_text, timeout=30_000)
+        text = dialog.result_text
+        assert "did not accept this client ID and client secret" in text
+        assert "expired" not in text and "Retry failed" not in text  # not the window's token wording
+        assert dialog.result_icon.isVisible()
+    finally:
+        built.close()
+        logs.forget_secrets()
+
+
+def test_network_trouble_points_at_test_connection_not_a_window_button(qtbot: QtBot) -> None:
+    from pan123_gui.core.errors import NetworkError
+
+    text = credentials_dialog.describe_error(NetworkError("connection refused"))
+    assert "Test connection" in text and "Retry failed" not in text
+
+
+def _squeezed_labels(dialog: CredentialsDialog) -> list[str]:
+    """Wrapped labels shown shorter than their text needs (the overlap seen with a long test result)."""
+    from PySide6.QtWidgets import QLabel
+
+    return [
+        label.text()[:40]
+        for label in dialog.body.findChildren(QLabel)
+        if label.isVisible() and label.wordWrap() and label.height() < label.heightForWidth(label.width())
+    ]
+
+
+def _settle(qtbot: QtBot, dialog: CredentialsDialog) -> None:
+    qtbot.waitUntil(lambda: not dialog.testAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent))
+    QApplication.processEvents()
+    QApplication.processEvents()
+
+
+def test_long_result_grows_the_dialog_instead_of_squeezing_the_form(
+    qtbot: QtBot, settings: AppSettings, memory_keyring: Any
+) -> None:
+    built = build_services(settings=settings)
+    try:
+        dialog = _dialog(qtbot, built)
+        qtbot.waitExposed(dialog)
+        _settle(qtbot, dialog)
+        assert _squeezed_labels(dialog) == []
+        before = dialog.height()
+        dialog.show_result("\n".join(f"line {n} of a long answer from 123pan" for n in range(7)), ok=True)
+        _settle(qtbot, dialog)
+        assert dialog.height() > before
+        assert _squeezed_labels(dialog) == []
+        assert dialog.scroll_area.verticalScrollBar().maximum() == 0  # all of it shows, no scrolling needed
+    finally:
+        built.close()
+
+
+def test_on_a_small_screen_the_form_scrolls_and_the_buttons_stay(
+    qtbot: QtBot, settings: AppSettings, memory_keyring: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(CredentialsDialog, "max_height", lambda self: 300)  # e.g. 1280×800 at 200 %
+    built = build_services(settings=settings)
+    try:
+        dialog = _dialog(qtbot, built)
+        qtbot.waitExposed(dialog)
+        dialog.show_result("\n".join(f"line {n}" for n in range(10)), ok=False)
+        _settle(qtbot, dialog)
+        assert dialog.height() <= 300
+        assert dialog.scroll_area.verticalScrollBar().maximum() > 0
+        assert _squeezed_labels(dialog) == []  # the form scrolls; its text is not cut
+        assert dialog.rect().contains(dialog.save_button.geometry().translated(dialog.buttons.pos()))
+    finally:
+        built.close()
+
+
+def test_keyboard_defaults(qtbot: QtBot, settings: AppSettings, memory_keyring: Any) -> None:
+    built = build_services(settings=settings)
+    try:
+        dialog = _dialog(qtbot, built)
+        qtbot.waitExposed(dialog)
+        assert dialog.focusWidget() is dialog.client_id_edit  # typing starts in the first empty field
+        assert dialog.save_button.isDefault()  # Enter saves
+        assert not dialog.test_button.isDefault() and not dialog.sign_out_button.isDefault()
+        for edit in (dialog.client_id_edit, dialog.client_secret_edit, dialog.token_edit, dialog.sign_key_edit):
+            accessible = QAccessible.queryAccessibleInterface(edit)
+            assert accessible is not None and accessible.text(QAccessible.Text.Name)  # read out by screen readers
+        dialog.token_radio.setChecked(True)
+        client_page = dialog.pages.widget(MODE_CLIENT)
+        assert client_page is not None
+        assert dialog.pages.sizeHint().height() < client_page.sizeHint().height()  # no gap under the token field
+        assert "30 days" in dialog.where_label.text()  # the help follows the chosen way
+    finally:
+        built.close()
+
+
+def test_keyring_names_are_everyday_words() -> None:
+    assert credentials_dialog.keyring_name("Windows") == "Windows Credential Manager"
+    assert credentials_dialog.keyring_name("macOS") == "macOS Keychain"
+    assert "GNOME Keyring" in credentials_dialog.keyring_name("SecretService")
+    assert credentials_dialog.keyring_name("SomethingElse") == "SomethingElse"

@@ -74,7 +74,10 @@ def test_hook_opens_one_dialog_and_counts_more(qtbot: QtBot, hooks: None) -> Non
     sys.excepthook(ValueError, ValueError("second"), None)
     assert error_dialog.current_error_dialog() is dialog  # not a second window
     assert dialog.more_label.isVisibleTo(dialog)
-    assert "1" in dialog.more_label.text()
+    assert dialog.more_label.text() == "One more problem happened; see the log file."
+    assert "ValueError: second" in dialog.report  # Copy report sends both
+    sys.excepthook(ValueError, ValueError("third"), None)
+    assert dialog.more_label.text() == "2 more problems happened; see the log file."
 
 
 def test_exception_in_a_python_thread_reaches_the_gui_thread(qtbot: QtBot, hooks: None) -> None:
@@ -89,3 +92,29 @@ def test_exception_in_a_python_thread_reaches_the_gui_thread(qtbot: QtBot, hooks
     assert dialog is not None
     assert "KeyError" in dialog.report
     assert TOKEN not in dialog.report
+
+
+def test_only_the_first_reports_are_kept_in_the_dialog(qtbot: QtBot) -> None:
+    dialog = ErrorDialog("first report\n")
+    qtbot.addWidget(dialog)
+    dialog.copy_button.click()
+    assert dialog.copy_button.text() == "Copied"
+    for n in range(2, 10):
+        dialog.add_report(f"report {n}\n")
+    assert dialog.copy_button.text() == "Copy report"  # the report changed after it was copied
+    kept = [n for n in range(2, 10) if f"report {n}" in dialog.report]
+    assert kept == list(range(2, error_dialog.MAX_REPORTS_SHOWN + 1))
+    assert "8 more problems" in dialog.more_label.text()
+
+
+def test_report_writes_the_home_folder_as_tilde(qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    home = Path(__file__).resolve().parents[2]  # the tests' own path then lies "in the home folder"
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: home))
+    exc = _raise_with_secrets()
+    report = build_report(type(exc), exc, exc.__traceback__)
+    assert str(home) not in report
+    assert "~/" in report and "test_error_dialog.py" in report
+    assert error_dialog.hide_home("C:/Users/alice/app/x.py", Path("C:/Users/alice")) == "~/app/x.py"
+    assert error_dialog.hide_home("/srv/x.py", Path("/")) == "/srv/x.py"

@@ -148,7 +148,33 @@ def test_language_switch_applies_at_once_and_persists(qtbot: QtBot, demo_service
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("zh_CN"))
     qtbot.waitUntil(lambda: dialog.windowTitle() == "设置")  # retranslated via LanguageChange, before OK
     assert dialog.rate_label.text() == "每秒请求数："
+    assert dialog.path_combo.itemText(0) == "解码后的路径（默认）"
     assert demo_services.settings.language == "zh_CN"
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Settings")
     assert demo_services.settings.language == "en"
+
+
+def test_help_text_is_never_squeezed(qtbot: QtBot, demo_services: Services, english: None) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    dialog = SettingsDialog(demo_services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def squeezed() -> list[str]:
+        QApplication.processEvents()
+        return [
+            label.text()[:30]
+            for label in dialog.findChildren(QLabel)
+            if label.isVisible() and label.wordWrap() and label.height() < label.heightForWidth(label.width())
+        ]
+
+    assert dialog.width() >= 440
+    assert squeezed() == []
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("zh_CN"))
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "设置")
+    assert squeezed() == []
+    dialog.resize(dialog.minimumWidth(), dialog.height())  # the narrowest it goes: text wraps into more lines
+    assert squeezed() == []

@@ -32,6 +32,14 @@ def no() -> str:
     return QCoreApplication.translate("dialogs", "no")
 
 
+def close() -> str:
+    return QCoreApplication.translate("dialogs", "Close")
+
+
+def cancel() -> str:
+    return QCoreApplication.translate("dialogs", "Cancel")
+
+
 # --- credentials dialog -------------------------------------------------------------------------------------------
 
 
@@ -71,10 +79,6 @@ def cred_sign_key() -> str:
     return QCoreApplication.translate("dialogs", "Signing key:")
 
 
-def cred_valid_minutes() -> str:
-    return QCoreApplication.translate("dialogs", "Signed links valid for:")
-
-
 def minutes_suffix() -> str:
     return QCoreApplication.translate("dialogs", " min")
 
@@ -86,24 +90,44 @@ def cred_signing_group() -> str:
 def cred_signing_help() -> str:
     return QCoreApplication.translate(
         "dialogs",
-        "Only needed when URL authentication (鉴权) is switched on for your direct-link space. The key is shown "
-        "in the 123pan web app under 直链空间 → 鉴权. Signed links stop working after the time set here.",
+        "Only needed when URL authentication (URL鉴权) is switched on for your direct-link space. The key "
+        "(鉴权密钥) is in the 123pan web app under 直链 → 基础功能配置 → URL鉴权. To use it, turn on "
+        "“Sign links” in the main window.",
     )
 
 
 def cred_where_help() -> str:
-    """Rich text (a link); ``{url}`` is filled in by :func:`cred_where_help_html`."""
+    """Rich text (a link); ``{link}`` is filled in by :func:`cred_where_help_html`."""
     return QCoreApplication.translate(
         "dialogs",
-        "Where to get them: sign in at the 123pan open platform ({link}) → 开发者 (developer) and apply; "
-        "the client ID and secret are sent to you. Direct links also need a direct-link space (直链空间, "
-        "a VIP feature) switched on for the folders that hold your files.",
+        "Where to get them: apply on the 123pan open platform, {link}. 123pan sends you the client ID and "
+        "secret by e-mail or as a site message (it may ask you to buy the developer pack, 开发者权益包, first).",
     )
 
 
-def cred_where_help_html() -> str:
-    link = f'<a href="{DEVELOPER_URL}">{DEVELOPER_URL}</a>'
-    return cred_where_help().replace("{link}", link)
+def cred_where_help_token() -> str:
+    return QCoreApplication.translate(
+        "dialogs",
+        "An access token is made from a client ID and secret and works for about 30 days; then you have to "
+        "paste a new one. If you have the client ID and secret ({link}), choose the first way instead.",
+    )
+
+
+def cred_direct_link_space_help() -> str:
+    return QCoreApplication.translate(
+        "dialogs",
+        "Direct links also need a direct-link space (直链空间, a VIP feature) switched on for the folders "
+        "that hold your files.",
+    )
+
+
+def cred_where_help_html(*, token: bool = False) -> str:
+    """The "where to get them" help (rich text with the open-platform link) for the chosen mode."""
+    from html import escape
+
+    link = f'<a href="{DEVELOPER_URL}">{DEVELOPER_URL.removeprefix("https://")}</a>'
+    where = escape(cred_where_help_token() if token else cred_where_help()).replace("{link}", link)
+    return f"{where}<br>{escape(cred_direct_link_space_help())}"
 
 
 def cred_saved_placeholder() -> str:
@@ -138,6 +162,12 @@ def cred_test() -> str:
     return QCoreApplication.translate("dialogs", "Test connection")
 
 
+def cred_test_tip() -> str:
+    return QCoreApplication.translate(
+        "dialogs", "Ask 123pan for your account with what is entered above, without saving anything"
+    )
+
+
 def cred_testing() -> str:
     return QCoreApplication.translate("dialogs", "Connecting to 123pan…")
 
@@ -148,6 +178,10 @@ def cred_save() -> str:
 
 def cred_sign_out() -> str:
     return QCoreApplication.translate("dialogs", "Sign out")
+
+
+def cred_sign_out_tip() -> str:
+    return QCoreApplication.translate("dialogs", "Remove the saved credentials from this computer")
 
 
 def cred_sign_out_confirm_title() -> str:
@@ -164,6 +198,22 @@ def cred_sign_out_confirm() -> str:
 
 def cred_signed_out() -> str:
     return QCoreApplication.translate("dialogs", "Signed out. The saved credentials were removed.")
+
+
+def keyring_windows() -> str:
+    return QCoreApplication.translate("dialogs", "Windows Credential Manager")
+
+
+def keyring_macos() -> str:
+    return QCoreApplication.translate("dialogs", "macOS Keychain")
+
+
+def keyring_secret_service() -> str:
+    return QCoreApplication.translate("dialogs", "GNOME Keyring / Secret Service")
+
+
+def keyring_kwallet() -> str:
+    return QCoreApplication.translate("dialogs", "KDE Wallet")
 
 
 def cred_stored_keyring(backend: str) -> str:
@@ -201,7 +251,8 @@ def keyring_broken() -> str:
 def cred_demo_note() -> str:
     return QCoreApplication.translate(
         "dialogs",
-        "Demo mode: a built-in sample account on this computer is used. Nothing you enter here is saved.",
+        "Demo mode: the app uses a built-in sample account on this computer, so there is nothing to enter here. "
+        "Test connection shows the sample account.",
     )
 
 
@@ -260,6 +311,35 @@ def account_traffic_unknown() -> str:
 def account_no_vip_hint() -> str:
     return QCoreApplication.translate(
         "dialogs", "Direct links need a VIP account with a direct-link space; this account is not VIP."
+    )
+
+
+def test_refused_client() -> str:
+    return QCoreApplication.translate(
+        "dialogs",
+        "123pan did not accept this client ID and client secret. Copy both again from the 123pan open "
+        "platform, completely and without spaces.",
+    )
+
+
+def test_refused_token() -> str:
+    return QCoreApplication.translate(
+        "dialogs",
+        "123pan did not accept this access token: it is wrong, has expired, or was replaced by newer sign-ins. "
+        "Paste a new token, or use the client ID and secret instead.",
+    )
+
+
+def test_network() -> str:
+    return QCoreApplication.translate(
+        "dialogs",
+        "Could not reach 123pan. Check your internet connection and proxy settings, then press Test connection again.",
+    )
+
+
+def test_rate_limited() -> str:
+    return QCoreApplication.translate(
+        "dialogs", "123pan is busy and asked to slow down. Wait a minute, then press Test connection again."
     )
 
 
@@ -357,6 +437,10 @@ def error_intro() -> str:
     )
 
 
+def error_report_name() -> str:
+    return QCoreApplication.translate("dialogs", "Problem report")
+
+
 def error_copy() -> str:
     return QCoreApplication.translate("dialogs", "Copy report")
 
@@ -370,6 +454,8 @@ def error_open_logs() -> str:
 
 
 def error_more(count: int) -> str:
+    if count == 1:
+        return QCoreApplication.translate("dialogs", "One more problem happened; see the log file.")
     return QCoreApplication.translate("dialogs", "{count} more problems happened; see the log file.").format(
         count=count
     )
