@@ -124,6 +124,25 @@ def keyring_reason(warning: str | None) -> str | None:
     return known.get(warning, warning)
 
 
+def keyring_problem(exc: BaseException) -> str:
+    """Translated words for a keyring failure from the secret store (its own text is plain English)."""
+    import keyring.errors
+
+    from pan123_gui.core import credentials as core
+
+    # The store words each keyring failure in one fixed English line; match those lines, keep anything else.
+    known = {
+        str(core._keyring_error(keyring.errors.KeyringLocked())): words.keyring_locked,
+        str(core._keyring_error(keyring.errors.NoKeyringError())): words.keyring_missing,
+        str(core._keyring_error(keyring.errors.InitError())): words.keyring_broken_retry,
+        str(core._keyring_error(keyring.errors.PasswordSetError())): words.keyring_refused_save,
+        str(core._keyring_error(keyring.errors.PasswordDeleteError())): words.keyring_refused_delete,
+    }
+    text = str(exc)
+    found = known.get(text)
+    return found() if found is not None else text
+
+
 def keyring_name(backend: str) -> str:
     """The keyring's everyday name ("Windows Credential Manager") for SecretStore.backend_name (a module name)."""
     names = {
@@ -393,7 +412,7 @@ class CredentialsDialog(QDialog):
             try:
                 self._stored = self.services.store.load()
             except Pan123Error as exc:
-                self._load_error = str(exc)
+                self._load_error = keyring_problem(exc)
                 log.warning("reading the stored credentials failed: %s", exc)
         stored = self._stored
         self.client_id_edit.setText((stored.client_id or "") if stored is not None else "")
@@ -623,7 +642,7 @@ class CredentialsDialog(QDialog):
         try:
             self.services.store.save(creds)
         except Pan123Error as exc:
-            self.show_result(words.cred_save_failed(str(exc)), ok=False)
+            self.show_result(words.cred_save_failed(keyring_problem(exc)), ok=False)
             return
         self.services.reset_client()
         log.info("credentials saved (%s)", "token" if not creds.can_fetch_token else "client ID and secret")
@@ -643,7 +662,7 @@ class CredentialsDialog(QDialog):
         try:
             self.services.store.clear()
         except Pan123Error as exc:
-            self.show_result(words.cred_save_failed(str(exc)), ok=False)
+            self.show_result(words.cred_save_failed(keyring_problem(exc)), ok=False)
             return
         self._fetched_token = None
         self.services.reset_client()

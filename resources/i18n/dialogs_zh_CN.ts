@@ -154,7 +154,7 @@
         <translation>已退出登录，保存的凭据已删除。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+44"/>
         <source>Secrets are kept in your system&apos;s keyring ({backend}), never in a plain file.</source>
         <translation>凭据保存在系统的安全存储（{backend}）中，不会写入普通文件。</translation>
     </message>
@@ -184,7 +184,7 @@
         <translation>无法打开系统安全存储。</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-181"/>
         <source>Only needed when URL authentication (URL鉴权) is switched on for your direct-link space. The key (鉴权密钥) is in the 123pan web app under 直链 → 基础功能配置 → URL鉴权. To use it, turn on “Sign links” in the main window.</source>
         <translation>仅当你的直链空间开启了 URL 鉴权时才需要。鉴权密钥在 123云盘网页版的「直链 → 基础功能配置 → URL鉴权」中。填写后，在主窗口勾选“链接签名”即可使用。</translation>
     </message>
@@ -215,6 +215,31 @@
     </message>
     <message>
         <location line="+20"/>
+        <source>the system keyring is locked. Unlock it (usually with your login password) and try again.</source>
+        <translation>系统安全存储已锁定。请先解锁（通常用登录密码），然后重试。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no system keyring is available.</source>
+        <translation>没有可用的系统安全存储。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the system keyring could not be opened. Unlock or start it and try again.</source>
+        <translation>无法打开系统安全存储。请解锁或启动它，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the system keyring refused to save the secret.</source>
+        <translation>系统安全存储拒绝保存凭据。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the system keyring refused to remove a saved secret.</source>
+        <translation>系统安全存储拒绝删除已保存的凭据。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Windows Credential Manager</source>
         <translation>Windows 凭据管理器</translation>
     </message>

@@ -413,3 +413,21 @@ def test_keyring_names_are_everyday_words() -> None:
     assert credentials_dialog.keyring_name("macOS") == "macOS Keychain"
     assert "GNOME Keyring" in credentials_dialog.keyring_name("SecretService")
     assert credentials_dialog.keyring_name("SomethingElse") == "SomethingElse"
+
+
+def test_keyring_problems_are_translated(qapp: QApplication) -> None:
+    import keyring.errors
+
+    from pan123_gui.core import credentials as core
+    from pan123_gui.core.errors import CredentialsError
+    from pan123_gui.ui.settings import apply_language
+
+    locked = core._keyring_error(keyring.errors.KeyringLocked())
+    assert "locked" in credentials_dialog.keyring_problem(locked)
+    apply_language("zh_CN")
+    try:
+        assert credentials_dialog.keyring_problem(locked).startswith("系统安全存储已锁定")
+    finally:
+        apply_language("en")
+    other = CredentialsError("something new")
+    assert credentials_dialog.keyring_problem(other) == str(other)  # unknown lines are kept as they are

@@ -200,6 +200,30 @@ def cred_signed_out() -> str:
     return QCoreApplication.translate("dialogs", "Signed out. The saved credentials were removed.")
 
 
+def keyring_locked() -> str:
+    return QCoreApplication.translate(
+        "dialogs", "the system keyring is locked. Unlock it (usually with your login password) and try again."
+    )
+
+
+def keyring_missing() -> str:
+    return QCoreApplication.translate("dialogs", "no system keyring is available.")
+
+
+def keyring_broken_retry() -> str:
+    return QCoreApplication.translate(
+        "dialogs", "the system keyring could not be opened. Unlock or start it and try again."
+    )
+
+
+def keyring_refused_save() -> str:
+    return QCoreApplication.translate("dialogs", "the system keyring refused to save the secret.")
+
+
+def keyring_refused_delete() -> str:
+    return QCoreApplication.translate("dialogs", "the system keyring refused to remove a saved secret.")
+
+
 def keyring_windows() -> str:
     return QCoreApplication.translate("dialogs", "Windows Credential Manager")
 
