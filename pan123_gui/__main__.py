@@ -10,6 +10,7 @@ Environment for tests and benchmarks: ``PAN123_QUIT_AFTER_MS=N`` quits N ms afte
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -58,6 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from pan123_gui.selftest import main as selftest_main
 
         return int(selftest_main(args_list) or 0)
+    usual = usual_start_args(args_list)
+    if usual is not None:
+        return run(demo=usual[0], lang=usual[1])
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)
@@ -69,6 +73,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run(demo=args.demo, lang=args.lang)
 
 
+def usual_start_args(args: Sequence[str]) -> tuple[bool, str | None] | None:
+    """``(demo, lang)`` for the usual command lines (``--demo``, ``--lang X``, ``--lang=X``), read without building
+    the argparse parser (~4 ms of start-up); None for anything else (help, version, mistakes), left to argparse."""
+    demo, lang = False, None
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--demo":
+            demo = True
+        elif arg == "--lang" and rest and rest[0] in LANG_CHOICES:
+            lang = rest.pop(0)
+        elif arg.startswith("--lang=") and arg.removeprefix("--lang=") in LANG_CHOICES:
+            lang = arg.removeprefix("--lang=")
+        else:
+            return None
+    return demo, lang
+
+
 def _write(text: str) -> None:
     stream = sys.stdout
     if stream is not None:  # None in a windowed build on Windows
@@ -77,19 +99,24 @@ def _write(text: str) -> None:
 
 
 def run(*, demo: bool = False, lang: str | None = None) -> int:
-    from pan123_gui.logs import setup_logging
-
-    log_path: Path | None
-    try:
-        log_path = setup_logging()
-    except OSError:
-        log_path = None
+    # Start-up allocates a lot (Qt's Python enums, modules) and frees almost nothing: cycle collection waits until the
+    # window is painted (saves ~5 ms), like the log file, which opens then (logging.handlers is slow to import).
+    collecting = gc.isenabled()
+    gc.disable()
+    early_log = EarlyLog.install()
     log.info("pan123-gui %s starting (demo=%s)", pan123_gui.__version__, demo)
+
+    def shown() -> None:
+        if collecting:
+            gc.enable()
+        early_log.open_file()
 
     app = create_application()
     try:
-        services, window = start(app, demo=demo, lang=lang)
+        services, window = start(app, demo=demo, lang=lang, on_shown=shown)
     except Exception as exc:
+        shown()
+        log_path = early_log.open_file()
         log.exception("start-up failed")
         show_startup_error(exc, log_path)
         return 1
@@ -98,8 +125,51 @@ def run(*, demo: bool = False, lang: str | None = None) -> int:
     try:
         return app.exec()
     finally:
+        shown()  # when quitting before the first paint
         log.info("quitting")
         services.close()
+
+
+class EarlyLog(logging.Handler):
+    """Holds the records logged during start-up until :meth:`open_file` sets up the log file and replays them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+        self.path: Path | None = None
+        self.opened = False
+
+    @classmethod
+    def install(cls) -> EarlyLog:
+        handler = cls()
+        root = logging.getLogger()
+        if root.getEffectiveLevel() > logging.INFO:
+            root.setLevel(logging.INFO)
+        root.addHandler(handler)
+        return handler
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def open_file(self) -> Path | None:
+        """Set up the rotating log file (once) and replay what was logged so far; returns the file's path."""
+        if self.opened:
+            return self.path
+        self.opened = True
+        root = logging.getLogger()
+        root.removeHandler(self)
+        from pan123_gui.logs import setup_logging
+
+        try:
+            self.path = setup_logging()
+        except OSError:
+            self.path = None
+        records, self.records = self.records, []
+        for record in records:
+            for handler in root.handlers:
+                if record.levelno >= handler.level:
+                    handler.handle(record)
+        return self.path
 
 
 def create_application() -> QApplication:
@@ -122,11 +192,20 @@ def create_application() -> QApplication:
         app = QApplication([sys.argv[0] if sys.argv else "pan123-gui"])
     QGuiApplication.setDesktopFileName("pan123-gui")
     from pan123_gui.ui.icons import app_icon
-    from pan123_gui.ui.theme import apply_theme
 
     app.setWindowIcon(app_icon())
-    apply_theme(app)
+    if _style_may_lack_dark_mode():
+        from pan123_gui.ui.theme import apply_theme
+
+        apply_theme(app)
     return app
+
+
+def _style_may_lack_dark_mode() -> bool:
+    """Whether the theme check can change anything: the styles that cannot draw dark exist on Windows only, unless
+    a style is forced. (Elsewhere asking the app for its style would only cost start-up time: ~5 ms for PySide to
+    build QStyle's Python enums.)"""
+    return sys.platform == "win32" or bool(os.environ.get("PAN123_STYLE") or os.environ.get("QT_STYLE_OVERRIDE"))
 
 
 def _windows_app_id() -> None:
@@ -140,8 +219,11 @@ def _windows_app_id() -> None:
             pass
 
 
-def start(app: QApplication, *, demo: bool = False, lang: str | None = None) -> tuple[Services, QWidget]:
-    """Translators, excepthook, services, the shown main window, then the first-start credentials prompt."""
+def start(
+    app: QApplication, *, demo: bool = False, lang: str | None = None, on_shown: Callable[[], object] | None = None
+) -> tuple[Services, QWidget]:
+    """Translators, excepthook, services, the shown main window; once it is painted: ``on_shown``, the demo's
+    stand-in API (on a thread), then the first-start credentials prompt."""
 
     from pan123_gui.app import build_services
     from pan123_gui.ui.settings import AppSettings, apply_language
@@ -157,11 +239,16 @@ def start(app: QApplication, *, demo: bool = False, lang: str | None = None) -> 
         raise
     # Until now an exception reaches run() and its start-up message; from here on, the error dialog.
     install_error_hooks()
-    if not demo and not getattr(window, "handles_credentials_prompt", False):
-        from functools import partial
+    prompt = not demo and not getattr(window, "handles_credentials_prompt", False)
 
-        # After the window has been drawn, so the dialog opens over a visible window (and start-up stays quick).
-        after_first_paint(window, partial(prompt_for_credentials, services, window))
+    def shown() -> None:
+        if on_shown is not None:
+            on_shown()
+        services.start_demo()  # on a thread; a first request waits for it
+        if prompt:  # over a visible window (a modal dialog: last)
+            prompt_for_credentials(services, window)
+
+    after_first_paint(window, shown)
     return services, window
 
 
@@ -248,7 +335,7 @@ def _placeholder_window(services: Services) -> QMainWindow:
 
     window = QMainWindow()
     title = words.app_title()
-    if services.demo is not None:
+    if services.is_demo:
         title += f" — {words.demo_suffix()}"
     window.setWindowTitle(title)
     window.setCentralWidget(QLabel(title))

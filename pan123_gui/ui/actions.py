@@ -11,16 +11,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QIcon
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QIcon
 
-from pan123_gui.core.links import is_http_link
-from pan123_gui.core.models import LinkResult
 from pan123_gui.ui.wording import window as w
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+
+    from pan123_gui.core.models import LinkResult
+
+# Start-up: the dialogs, QDesktopServices and the core helpers are imported where used; each PySide class builds its
+# Python enums when first imported, and the window's first paint needs none of these.
 
 
 def action_icon(name: str) -> QIcon:
@@ -52,6 +58,8 @@ def copy_lines(lines: Sequence[str]) -> int:
 
 def copy_links(links: Sequence[str | None]) -> int:
     """Copy the usable http(s) links among ``links``; returns how many were copied."""
+    from pan123_gui.core.links import is_http_link
+
     return copy_lines([link for link in links if link and is_http_link(link)])
 
 
@@ -64,6 +72,11 @@ def copy_ids(ids: Sequence[int]) -> int:
 
 def open_link(link: str | None) -> bool:
     """Open an http(s) link in the default browser. False (and nothing opened) for anything else."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    from pan123_gui.core.links import is_http_link
+
     if not link or not is_http_link(link):
         return False
     url = QUrl(link, QUrl.ParsingMode.StrictMode)
@@ -75,10 +88,17 @@ def open_link(link: str | None) -> bool:
 # -- export ------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
 class ExportChoice:
-    suffix: str  # as in core.export.EXPORT_FORMATS, e.g. ".csv"
-    label: Callable[[], str]  # translated dialog filter, e.g. "CSV spreadsheet (*.csv)"
+    """One export format: ``suffix`` as in core.export.EXPORT_FORMATS (".csv"), ``label`` its translated filter."""
+
+    __slots__ = ("label", "suffix")
+
+    def __init__(self, suffix: str, label: Callable[[], str]) -> None:
+        self.suffix = suffix
+        self.label = label  # e.g. "CSV spreadsheet (*.csv)", translated when called
+
+    def __repr__(self) -> str:
+        return f"ExportChoice({self.suffix!r})"
 
     def filter_text(self) -> str:
         return self.label()
@@ -116,18 +136,67 @@ def export_results(path: Path, results: Sequence[LinkResult], choice: ExportChoi
 
 def ask_save_path(parent: QWidget | None, title: str, start: str, filters: Sequence[str]) -> tuple[str, str]:
     """(path, chosen filter) from a save dialog; ('', '') when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, chosen = QFileDialog.getSaveFileName(parent, title, start, ";;".join(filters), filters[0] if filters else "")
     return path, chosen
 
 
 def ask_open_paths(parent: QWidget | None, title: str, start: str, filters: str) -> list[str]:
+    from PySide6.QtWidgets import QFileDialog
+
     paths, _chosen = QFileDialog.getOpenFileNames(parent, title, start, filters)
     return list(paths)
 
 
 def confirm(parent: QWidget | None, title: str, text: str, ok_text: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
     ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is ok
+
+
+# -- quitting ------------------------------------------------------------------------------------------------------
+
+
+class QuitChoice(Enum):
+    COPY_AND_QUIT = "copy"
+    QUIT = "quit"
+    CANCEL = "cancel"
+
+
+def quit_box(parent: QWidget, text: str, info: str, *, offer_copy: bool) -> QMessageBox:
+    """The "Quit anyway?" question (not shown yet; open it with ``open()``, read it with :func:`quit_choice`).
+
+    Buttons: Copy all & quit (when ``offer_copy``), Quit, Cancel (the default, and what Esc does).
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, w.quit_title(), text, QMessageBox.StandardButton.Cancel, parent)
+    box.setInformativeText(info)
+    if offer_copy:
+        copy = box.addButton(w.quit_copy_button(), QMessageBox.ButtonRole.AcceptRole)
+        copy.setObjectName(QuitChoice.COPY_AND_QUIT.value)
+    quit_ = box.addButton(w.quit_button(), QMessageBox.ButtonRole.DestructiveRole)
+    quit_.setObjectName(QuitChoice.QUIT.value)
+    cancel = box.button(QMessageBox.StandardButton.Cancel)
+    cancel.setObjectName(QuitChoice.CANCEL.value)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(cancel)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    return box
+
+
+def quit_button(box: QMessageBox, choice: QuitChoice) -> QAbstractButton | None:
+    """The button of ``box`` for ``choice`` (None when it was not offered)."""
+    return next((b for b in box.buttons() if b.objectName() == choice.value), None)
+
+
+def quit_choice(box: QMessageBox) -> QuitChoice:
+    """What the user chose in a finished :func:`quit_box` (closing it any other way is Cancel)."""
+    clicked = box.clickedButton()
+    name = clicked.objectName() if clicked is not None else ""
+    return next((choice for choice in QuitChoice if choice.value == name), QuitChoice.CANCEL)

@@ -14,15 +14,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData, QObject, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFontDatabase, QTextCursor
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFontDatabase
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
-from pan123_gui.ui.dropped_files import FileIssue, ReadOutcome, read_ids
 from pan123_gui.ui.wording import window as w
-from pan123_gui.workers.base import Worker
 
 if TYPE_CHECKING:
     from pan123_gui.core.ids import IdScan
+    from pan123_gui.ui.dropped_files import FileIssue
+
+# Start-up: file reading, the pool worker and QTextCursor are imported on first use (after the first paint).
 
 #: Texts longer than this are counted on the pool instead of in the GUI thread.
 SYNC_SCAN_CHARS = 200_000
@@ -53,6 +54,8 @@ class _Task(QObject):
     error = Signal(object)
 
     def __init__(self, fn: Callable[..., Any], *args: Any, parent: QObject | None = None) -> None:
+        from pan123_gui.workers.base import Worker
+
         super().__init__(parent)
         self._worker = Worker(fn, *args)
         self._worker.signals.result.connect(self._on_result)
@@ -188,6 +191,8 @@ class InputPanel(QWidget):
 
     def clear_text(self) -> None:
         """Empty the box, keeping the undo history (Ctrl+Z brings the text back)."""
+        from PySide6.QtGui import QTextCursor
+
         cursor = QTextCursor(self.edit.document())
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.removeSelectedText()
@@ -196,6 +201,8 @@ class InputPanel(QWidget):
         """Append IDs at the end, one per line, as one undo step."""
         if not ids:
             return
+        from PySide6.QtGui import QTextCursor
+
         doc = self.edit.document()
         cursor = QTextCursor(doc)
         cursor.movePosition(QTextCursor.MoveOperation.End)
@@ -278,6 +285,8 @@ class InputPanel(QWidget):
         self._readers += 1
         if self._readers == 1:
             self.reading_changed.emit(True)
+        from pan123_gui.ui.dropped_files import read_ids
+
         task = _Task(read_ids, list(files), list(texts), parent=self)
         task.done.connect(self._on_read_done)
         task.error.connect(self._on_read_error)
@@ -293,6 +302,8 @@ class InputPanel(QWidget):
             self.reading_changed.emit(False)
 
     def _on_read_done(self, value: object) -> None:
+        from pan123_gui.ui.dropped_files import ReadOutcome
+
         assert isinstance(value, ReadOutcome)
         self._finish_read()
         self.append_ids(value.ids)

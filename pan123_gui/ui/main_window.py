@@ -10,17 +10,25 @@ from __future__ import annotations
 import itertools
 import sys
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QToolBar,
     QToolButton,
@@ -29,22 +37,27 @@ from PySide6.QtWidgets import (
 )
 
 from pan123_gui.core.errors import ErrorKind, Pan123Error
-from pan123_gui.core.links import is_http_link
-from pan123_gui.core.models import LinkResult
 from pan123_gui.ui import actions
 from pan123_gui.ui.action_bar import ActionBar
-from pan123_gui.ui.dropped_files import MAX_FILE_BYTES, FileIssue, FileProblem
 from pan123_gui.ui.input_panel import InputPanel, accepts_mime
-from pan123_gui.ui.notice_bar import NoticeBar
 from pan123_gui.ui.resolve_bar import ResolveBar
 from pan123_gui.ui.results_model import ResultsModel, RowStatus
 from pan123_gui.ui.results_view import ResultsView
 from pan123_gui.ui.wording import window as w
-from pan123_gui.workers.resolve import Job, ResolveWorker, resign_job, resolve_job, resolver_factory
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from pan123_gui.app import Services
+    from pan123_gui.core.models import LinkResult
     from pan123_gui.core.resolver import Resolver
+    from pan123_gui.ui.dropped_files import FileIssue
+    from pan123_gui.ui.notice_bar import NoticeBar
+    from pan123_gui.ui.session import NewLinks, SessionStore
+    from pan123_gui.workers.resolve import Job, ResolveWorker
+
+# Start-up: what the first paint does not need (the resolve worker, the core's data classes, file reading, dialogs,
+# the session file) is imported on first use; each PySide class also builds its Python enums when first imported.
 
 STATUS_MS = 6000
 EXPIRY_CHECK_MS = 15_000
@@ -56,6 +69,12 @@ NOTICE_FILES = "files"
 NOTICE_PROBLEM = "problem"
 
 
+def _documents_folder() -> str:
+    from PySide6.QtCore import QStandardPaths
+
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,9 +84,15 @@ class MainWindow(QMainWindow):
         self._job_results: dict[int, LinkResult] = {}
         self._job_kind = "resolve"
         self._notice_args: tuple[object, ...] = ()
+        self._new_links: NewLinks | None = None  # links not yet copied / opened / exported (made on first results)
+        self._session: SessionStore | None = None  # the list kept between runs (set up after the first paint)
+        self._quit_box: QMessageBox | None = None
+        self._quit_confirmed = False
+        self._painted = False  # until then: no keyring, no file reading (see _after_first_paint)
+        self.first_paint_done = False  # True once the work waiting for the first paint is done
 
         self.model = ResultsModel(self)
-        self.notice = NoticeBar(self)
+        self._notice: NoticeBar | None = None  # made when there is something to say (see ``notice``)
         self.input = InputPanel(services.pool, known_ids=self._known_ids, parent=self)
         self.resolve_bar = ResolveBar(self)
         self.results_label = QLabel(self)
@@ -84,7 +109,6 @@ class MainWindow(QMainWindow):
         self._load_settings()
         self.retranslate()
         self._update_state()
-        self.check_credentials()
 
         self._expiry_timer = QTimer(self)
         self._expiry_timer.setInterval(EXPIRY_CHECK_MS)
@@ -92,15 +116,30 @@ class MainWindow(QMainWindow):
         self._expiry_timer.start()
 
         self.setAcceptDrops(True)
-        try:
-            from pan123_gui.ui.icons import app_icon
+        if QApplication.windowIcon().isNull():
+            try:  # the app shell sets the app's icon; a window made on its own (tests, benchmarks) sets its own
+                from pan123_gui.ui.icons import app_icon
 
-            self.setWindowIcon(app_icon())
-        except (ImportError, OSError):  # pragma: no cover - icons ship with the app
-            pass
+                self.setWindowIcon(app_icon())
+            except (ImportError, OSError):  # pragma: no cover - icons ship with the app
+                pass
         if not self._settings.restore_geometry(self):
             self.resize(1180, 740)
         self.input.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ================================================================================================ start-up
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self._after_first_paint)  # once this paint is done
+
+    def _after_first_paint(self) -> None:
+        """What may be slow (the keyring, the saved list) waits until the window is on screen."""
+        self._name_toolbar_buttons()
+        self.check_credentials()
+        self.restore_session()
+        self.first_paint_done = True
 
     # ================================================================================================ building
     def _new_action(
@@ -172,6 +211,7 @@ class MainWindow(QMainWindow):
         for action in (self.act_retry, self.act_resign):
             self.menu_edit.addAction(action)
         self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.view.act_remove)
         self.menu_edit.addAction(self.act_clear)
         self.menu_settings = QMenu(self)
         self.menu_settings.addAction(self.act_credentials)
@@ -232,11 +272,11 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(10, 8, 10, 4)
-        layout.addWidget(self.notice)
         layout.addWidget(self.splitter, 1)
+        self._central_layout = layout  # the notice strip goes on top when first needed
         self.setCentralWidget(central)
         self.statusBar().addPermanentWidget(self.demo_label)
-        self.demo_label.setVisible(self._services.demo is not None)
+        self.demo_label.setVisible(self._services.is_demo)
 
         # Tab order: box → Get links → Cancel → signing → table → list actions.
         chain: list[QWidget] = [
@@ -267,6 +307,7 @@ class MainWindow(QMainWindow):
         self.view.open_row.connect(self.open_row)
         self.view.copy_id_rows.connect(self.copy_row_ids)
         self.view.refetch_rows.connect(self.refetch_rows)
+        self.view.remove_rows.connect(self.remove_rows)
 
     def _load_settings(self) -> None:
         bar = self.resolve_bar
@@ -281,7 +322,7 @@ class MainWindow(QMainWindow):
 
     # ================================================================================================ text
     def retranslate(self) -> None:
-        self.setWindowTitle(w.window_title(self._services.demo is not None))
+        self.setWindowTitle(w.window_title(self._services.is_demo))
         self.menu_file.setTitle(w.menu_file())
         self.menu_edit.setTitle(w.menu_edit())
         self.menu_settings.setTitle(w.menu_settings())
@@ -313,20 +354,27 @@ class MainWindow(QMainWindow):
             action.setToolTip(tip or text.replace("&", ""))
             action.setStatusTip(tip)
         self.act_lang_system.setText(w.language_system())
-        for action in self.toolbar.actions():
-            button = self.toolbar.widgetForAction(action)
-            if button is not None and action.text():
-                button.setAccessibleName(w.plain(action.text()))
-                button.setAccessibleDescription(action.toolTip())
+        if self._painted:
+            self._name_toolbar_buttons()
         self.results_label.setText(w.results_label() + " — " + w.results_tip())
         self.demo_label.setText(w.demo_status())
         self.demo_label.setAccessibleName(w.demo_status())
         self.input.retranslate()
         self.resolve_bar.retranslate()
         self.view.retranslate()
-        self.notice.retranslate()
+        if self._notice is not None:
+            self._notice.retranslate()
         self.action_bar.retranslate()
         self._refresh_notice_text()
+
+    def _name_toolbar_buttons(self) -> None:
+        # After the first paint: the buttons are Qt's own, and handing one to Python makes PySide load the class of
+        # every QWidget subclass first (~10 ms).
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if button is not None and action.text():
+                button.setAccessibleName(w.plain(action.text()))
+                button.setAccessibleDescription(action.toolTip())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -377,13 +425,27 @@ class MainWindow(QMainWindow):
         return self._job is not None
 
     # ================================================================================================ notices
+    @property
+    def notice(self) -> NoticeBar:
+        """The notice strip over the paste box (made on first use: it stays hidden until there is a notice)."""
+        if self._notice is None:
+            from pan123_gui.ui.notice_bar import NoticeBar
+
+            self._notice = NoticeBar(self)
+            self._central_layout.insertWidget(0, self._notice)
+        return self._notice
+
+    def _dismiss_notice(self, key: str) -> None:
+        if self._notice is not None:
+            self._notice.dismiss(key)
+
     def _show_notice(self, key: str, *args: object) -> None:
         self._notice_args = args
         self.notice.key = key
         self._refresh_notice_text()
 
     def _refresh_notice_text(self) -> None:
-        key = self.notice.key
+        key = self._notice.key if self._notice is not None else None
         if key is None:
             return
         if key == NOTICE_CREDENTIALS:
@@ -405,8 +467,8 @@ class MainWindow(QMainWindow):
 
     def check_credentials(self) -> bool:
         """Show the "no credentials" notice when there are none (never in demo mode). True when usable."""
-        if self._services.demo is not None or self._services.has_credentials():
-            self.notice.dismiss(NOTICE_CREDENTIALS)
+        if self._services.is_demo or self._services.has_credentials():
+            self._dismiss_notice(NOTICE_CREDENTIALS)
             return True
         self._show_notice(NOTICE_CREDENTIALS)
         return False
@@ -419,14 +481,14 @@ class MainWindow(QMainWindow):
 
     def _turn_signing_off(self) -> None:
         self.resolve_bar.sign_check.setChecked(False)
-        self.notice.dismiss(NOTICE_SIGN_KEY)
+        self._dismiss_notice(NOTICE_SIGN_KEY)
 
     def _on_sign_toggled(self, checked: bool) -> None:
         self._settings.sign_links = checked
         if checked and not self._sign_key_available():
             self._show_notice(NOTICE_SIGN_KEY)
         elif not checked:
-            self.notice.dismiss(NOTICE_SIGN_KEY)
+            self._dismiss_notice(NOTICE_SIGN_KEY)
 
     def _on_valid_changed(self, minutes: int) -> None:
         self._settings.valid_minutes = minutes
@@ -440,8 +502,8 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         self._services.reset_client()
         self.check_credentials()
-        if self.notice.key == NOTICE_SIGN_KEY and self._sign_key_available():
-            self.notice.dismiss(NOTICE_SIGN_KEY)
+        if self._notice is not None and self._notice.key == NOTICE_SIGN_KEY and self._sign_key_available():
+            self._dismiss_notice(NOTICE_SIGN_KEY)
 
     def open_settings(self) -> None:
         from pan123_gui.ui.settings_dialog import SettingsDialog
@@ -460,6 +522,8 @@ class MainWindow(QMainWindow):
         self._message(w.about_title(), w.about_text(__version__))
 
     def _message(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -485,14 +549,14 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def open_files(self) -> None:
-        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        start = _documents_folder()
         paths = actions.ask_open_paths(self, w.open_files_title(), start, w.open_files_filter())
         if paths:
             self.input.add_files([Path(p) for p in paths])
 
     def _on_ids_added(self, count: int) -> None:
         self._status(w.added_ids(count))
-        self.notice.dismiss(NOTICE_FILES)
+        self._dismiss_notice(NOTICE_FILES)
 
     def _on_reading_changed(self, reading: bool) -> None:
         if reading:
@@ -506,6 +570,8 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _issue_text(issue: FileIssue) -> str:
+        from pan123_gui.ui.dropped_files import MAX_FILE_BYTES, FileProblem
+
         name = issue.name
         problem = issue.problem
         if problem is FileProblem.FOLDER:
@@ -555,6 +621,8 @@ class MainWindow(QMainWindow):
             return
         self.model.mark_pending(again)
         todo = [i for i in ids if i in new or i in set(again)]
+        from pan123_gui.workers.resolve import resolve_job
+
         self._start(resolve_job(self._factory(sign), todo), todo, "resolve")
         self._status(w.started(len(todo)))
 
@@ -586,6 +654,8 @@ class MainWindow(QMainWindow):
         rows = [self.model.row_of(i) for i in ids]
         previous = [r for r in (self.model.result_at(row) for row in rows if row is not None) if r is not None]
         self.model.mark_pending(ids)
+        from pan123_gui.workers.resolve import resolve_job
+
         self._start(resolve_job(self._factory(sign), ids), ids, "resolve", previous)
         self._status(w.retrying(len(ids)))
 
@@ -603,10 +673,14 @@ class MainWindow(QMainWindow):
             return
         ids = [r.file_id for r in results]
         self.model.mark_pending(ids)
+        from pan123_gui.workers.resolve import resign_job
+
         self._start(resign_job(self._factory(True), results), ids, "resign", results)
         self._status(w.resigning(len(ids)))
 
     def _factory(self, sign: bool) -> Callable[[], Resolver]:
+        from pan123_gui.workers.resolve import resolver_factory
+
         return resolver_factory(
             self._services,
             sign=sign,
@@ -615,6 +689,8 @@ class MainWindow(QMainWindow):
         )
 
     def _start(self, job: Job, ids: list[int], kind: str, previous: Sequence[LinkResult] = ()) -> None:
+        from pan123_gui.workers.resolve import ResolveWorker
+
         worker = ResolveWorker(job, ids, previous=previous, parent=self)
         worker.results.connect(self._on_results)
         worker.failed.connect(self._on_job_failed)
@@ -622,7 +698,7 @@ class MainWindow(QMainWindow):
         self._job = worker
         self._job_kind = kind
         self._job_results = {}
-        self.notice.dismiss(NOTICE_PROBLEM)
+        self._dismiss_notice(NOTICE_PROBLEM)
         self.resolve_bar.set_running(True)
         self.resolve_bar.set_progress(0, len(worker.ids), 0)
         self._update_state()
@@ -648,6 +724,7 @@ class MainWindow(QMainWindow):
         if job is None or self.sender() is not job:
             return
         self.model.apply_results(batch)
+        self._links_not_taken().fetched(batch)
         for result in batch:
             self._job_results[result.file_id] = result
         self.resolve_bar.set_progress(len(self._job_results), len(job.ids), self._failed_in_job())
@@ -687,6 +764,7 @@ class MainWindow(QMainWindow):
         job.deleteLater()
         self._update_state()
         self.refresh_expiry()
+        self.save_session()  # a crash later loses nothing of this run
 
     def refresh_expiry(self) -> None:
         if self.model.refresh_expiry():
@@ -694,7 +772,9 @@ class MainWindow(QMainWindow):
 
     # ================================================================================================ list actions
     def copy_all_links(self) -> None:
-        n = actions.copy_links(self.model.successful_links())
+        links = self.model.successful_links()
+        n = actions.copy_links(links)
+        self._links_not_taken().handed_out(links)
         self._status(w.copied_links(n) if n else w.no_links_yet())
 
     def copy_failed_ids(self) -> None:
@@ -704,6 +784,7 @@ class MainWindow(QMainWindow):
     def copy_rows(self, rows: list[int]) -> None:
         links = [self.model.link_at(r) for r in rows]
         n = actions.copy_links(links)
+        self._links_not_taken().handed_out(links)
         if not n:
             self._status(w.no_link_in_selection())
         elif n < len(rows):
@@ -721,9 +802,12 @@ class MainWindow(QMainWindow):
         if link is None:
             self._status(w.no_link_in_selection())
             return
+        from pan123_gui.core.links import is_http_link
+
         if not is_http_link(link):
             self._status(w.refused_link())
             return
+        self._links_not_taken().handed_out([link])
         if actions.open_link(link):
             self._status(w.opened_link())
         else:
@@ -739,7 +823,9 @@ class MainWindow(QMainWindow):
         filters = [c.filter_text() for c in choices]
         folder = self._settings.qsettings.value("window/export_dir")
         if not isinstance(folder, str) or not Path(folder).is_dir():
-            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            folder = _documents_folder()
+        from datetime import datetime
+
         name = f"123pan-links-{datetime.now():%Y%m%d-%H%M}{choices[0].suffix}"
         path, chosen = actions.ask_save_path(self, w.export_title(), str(Path(folder) / name), filters)
         if not path:
@@ -751,10 +837,13 @@ class MainWindow(QMainWindow):
         try:
             actions.export_results(target, results, choice)
         except OSError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             reason = exc.strerror or type(exc).__name__
             self._status(w.export_failed(reason))
             QMessageBox.warning(self, w.export_title(), w.export_failed(reason))
             return
+        self._links_not_taken().handed_out(r.url for r in results)
         self._settings.qsettings.setValue("window/export_dir", str(target.parent))
         self._status(w.exported(len(results), target.name))
 
@@ -770,12 +859,116 @@ class MainWindow(QMainWindow):
         self.model.clear()
         self.input.clear_text()
         self.resolve_bar.reset_progress()
+        self._links_not_taken().clear()
+        if self._session is not None:
+            self._session.clear()
         self._status(w.cleared(rows))
         self.input.edit.setFocus()
 
+    def remove_rows(self, rows: list[int]) -> None:
+        """Take these (source) rows out of the list; a late result for one of them is ignored."""
+        ids = self.model.ids()
+        chosen = [ids[r] for r in rows if 0 <= r < len(ids)]
+        if not chosen:
+            self._status(w.no_rows_selected())
+            return
+        removed = self.model.remove_ids(chosen)
+        self._links_not_taken().forget(removed)
+        self._status(w.removed_rows(len(removed)))
+
+    # ================================================================================================ the kept list
+    def _links_not_taken(self) -> NewLinks:
+        if self._new_links is None:
+            from pan123_gui.ui.session import NewLinks
+
+            self._new_links = NewLinks()
+        return self._new_links
+
+    def restore_session(self) -> int:
+        """Bring back the list kept from last time (never in demo mode); returns how many rows came back.
+
+        Runs once, after the first paint; until then nothing is saved either, so quitting very early never
+        overwrites the kept list with an empty one.
+        """
+        path = self._services.session_file
+        if path is None or self._session is not None:
+            return 0
+        from pan123_gui.ui.session import SessionStore
+
+        self._session = SessionStore(path)
+        saved = self._session.load()
+        if saved is None or saved.empty:
+            return 0
+        if saved.text.strip() and not self.input.text().strip():
+            self.input.set_text(saved.text)
+        added = self.model.restore_rows(saved.results, expired=saved.expired)
+        if added:
+            self._status(w.restored_rows(len(added)))
+        elif saved.text.strip():
+            self._status(w.restored_text())
+        return len(added)
+
+    def save_session(self) -> bool:
+        """Write the box and the rows to the session file (when the list is kept: not in demo mode)."""
+        return self._session is not None and self._session.save(self.input.text(), self.model)
+
     # ================================================================================================ closing
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Asks first when quitting would lose links (not copied, opened or exported) or cut a run short."""
+        if not self._quit_confirmed:
+            question = self._quit_question()
+            if question is not None:
+                event.ignore()
+                self._ask_before_quitting(*question)
+                return
+        self._quit_confirmed = False
         if self._job is not None:
             self._job.cancel()
         self._settings.save_geometry(self)
+        self.save_session()
         super().closeEvent(event)
+
+    def _quit_question(self) -> tuple[str, bool] | None:
+        """(the question, whether "Copy all & quit" has links to copy), or None when nothing would be lost."""
+        have_links = self.model.counts()[RowStatus.OK] > 0
+        job = self._job
+        if job is not None and not job.cancelled:
+            return w.quit_running(len(self._job_results), len(job.ids)), have_links
+        not_taken = self._new_links.count(self.model) if self._new_links is not None else 0
+        if not_taken:
+            return w.quit_not_copied(not_taken), have_links
+        return None
+
+    def _ask_before_quitting(self, text: str, offer_copy: bool) -> None:
+        """The question opens over the window without blocking (a script's ``close()`` returns at once)."""
+        if self._quit_box is not None:
+            self._quit_box.raise_()
+            self._quit_box.activateWindow()
+            return
+        info = w.quit_list_kept() if self._services.session_file is not None else ""
+        box = actions.quit_box(self, text, info, offer_copy=offer_copy)
+        box.finished.connect(self._on_quit_answer)
+        self._quit_box = box
+        box.open()
+
+    def _on_quit_answer(self, _result: int = 0) -> None:
+        box, self._quit_box = self._quit_box, None
+        if box is None:
+            return
+        choice = actions.quit_choice(box)
+        box.deleteLater()
+        if choice is actions.QuitChoice.CANCEL:
+            return
+        if choice is actions.QuitChoice.COPY_AND_QUIT:
+            self.copy_all_links()
+        self._quit_confirmed = True
+        QTimer.singleShot(0, self, self._close_confirmed)
+
+    def _close_confirmed(self) -> None:
+        if not self.close():
+            self._quit_confirmed = False
+
+    @property
+    def quit_question(self) -> QMessageBox | None:
+        """The open "Quit anyway?" question, if any."""
+        return self._quit_box

@@ -12,12 +12,9 @@ Use from the GUI thread only. Rows are *source* rows: behind a ``QSortFilterProx
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -31,7 +28,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from pan123_gui.core.errors import ErrorKind
-from pan123_gui.core.models import FileInfo, LinkResult
 from pan123_gui.ui.wording.errors import (
     QT_TRANSLATE_NOOP,
     error_text,
@@ -40,6 +36,11 @@ from pan123_gui.ui.wording.errors import (
     format_size,
     status_text,
 )
+
+if TYPE_CHECKING:  # datetime and core.models are imported on first use, after the window is on screen
+    from datetime import datetime
+
+    from pan123_gui.core.models import FileInfo, LinkResult
 
 CONTEXT = "results"
 translate = QCoreApplication.translate  # lupdate reads literal translate("results", "...") calls
@@ -121,28 +122,46 @@ _VIEW_CELL_LIMIT = 200
 _FIRST_CHANGING, _LAST_CHANGING = COL_NAME, COL_EXPIRES
 _BLOCK_ROWS = _VIEW_CELL_LIMIT // (_LAST_CHANGING - _FIRST_CHANGING + 1)
 
+#: Removing rows scattered over more blocks than this resets the model instead of one rowsRemoved per block.
+_MAX_REMOVE_BLOCKS = 64
+
 _Index = QModelIndex | QPersistentModelIndex
 
 
 def _utc_now() -> datetime:
+    from datetime import UTC, datetime
+
     return datetime.now(UTC)
 
 
 def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    if moment.tzinfo is not None:
+        return moment
+    from datetime import UTC
+
+    return moment.replace(tzinfo=UTC)
 
 
 def _local_time(moment: datetime) -> str:
     return _aware(moment).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-@dataclass(slots=True)
 class _Row:
-    file_id: int
-    status: RowStatus = RowStatus.PENDING
-    result: LinkResult | None = None
-    name: str | None = None
-    size: int | None = None
+    __slots__ = ("file_id", "name", "result", "size", "status")
+
+    def __init__(
+        self,
+        file_id: int,
+        status: RowStatus = RowStatus.PENDING,
+        result: LinkResult | None = None,
+        name: str | None = None,
+        size: int | None = None,
+    ) -> None:
+        self.file_id = file_id
+        self.status = status
+        self.result = result
+        self.name = name
+        self.size = size
 
 
 def _status_of(result: LinkResult, now: datetime) -> RowStatus:
@@ -261,11 +280,11 @@ class ResultsModel(QAbstractTableModel):
                 return result.url
             return ""
         if column == COL_EXPIRES:
-            if result is None or result.expires_at is None or result.url is None:
+            if result is None or result.expires_at is None:
                 return ""
-            if row.status is RowStatus.EXPIRED:
+            if row.status is RowStatus.EXPIRED:  # also a restored row, which keeps only the plain link
                 return status_text(RowStatus.EXPIRED)
-            return _local_time(result.expires_at)
+            return _local_time(result.expires_at) if result.url is not None else ""
         return None
 
     def _status_label(self, row: _Row) -> str:
@@ -288,7 +307,12 @@ class ResultsModel(QAbstractTableModel):
             return row.name
         if column == COL_SIZE and row.size is not None and row.size >= 0:
             return translate("results", "{size} bytes").format(size=f"{row.size:,}")
-        if column == COL_EXPIRES and result is not None and result.expires_at is not None and result.url:
+        if (
+            column == COL_EXPIRES
+            and result is not None
+            and result.expires_at is not None
+            and (result.url or row.status is RowStatus.EXPIRED)
+        ):
             when = _local_time(result.expires_at)
             if row.status is RowStatus.EXPIRED:
                 return translate("results", "Expired at {time} (local time)").format(time=when)
@@ -336,6 +360,8 @@ class ResultsModel(QAbstractTableModel):
         if result is None:
             return None
         if (result.name is None and row.name is not None) or (result.size is None and row.size is not None):
+            import dataclasses
+
             return dataclasses.replace(
                 result,
                 name=result.name if result.name is not None else row.name,
@@ -379,6 +405,74 @@ class ResultsModel(QAbstractTableModel):
         self.endInsertRows()
         self.counts_changed.emit()
         return new_ids
+
+    def restore_rows(self, results: Sequence[LinkResult], *, expired: Collection[int] = ()) -> list[int]:
+        """Append finished rows (a saved list coming back); IDs already present are skipped. Returns the added IDs.
+
+        Each row's status comes from its result as in :meth:`apply_results`, except that the IDs in ``expired`` come
+        back EXPIRED: a signed link is never saved, only the plain link it was made from (``unsigned_url``), so the
+        row can be re-signed (:meth:`expired_rows`).
+        """
+        now = self._clock()
+        new_rows: list[_Row] = []
+        seen: set[int] = set()
+        for result in results:
+            file_id = result.file_id
+            if file_id in self._row_of or file_id in seen:
+                continue
+            seen.add(file_id)
+            status = RowStatus.EXPIRED if file_id in expired else _status_of(result, now)
+            new_rows.append(_Row(file_id, status, result, result.name, result.size))
+        if not new_rows:
+            return []
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(new_rows) - 1)
+        for offset, row in enumerate(new_rows):
+            self._row_of[row.file_id] = first + offset
+            self._rows.append(row)
+            self._counts[row.status] += 1
+        self.endInsertRows()
+        self.counts_changed.emit()
+        return [row.file_id for row in new_rows]
+
+    def remove_ids(self, ids: Iterable[int]) -> list[int]:
+        """Remove the rows of these IDs (unknown IDs are ignored); returns the removed IDs in row order.
+
+        One ``rowsRemoved`` per block of consecutive rows, the last block first; when the rows are scattered over
+        more than :data:`_MAX_REMOVE_BLOCKS` blocks, one model reset instead (cheaper for a sorting proxy). Late
+        results for a removed ID are ignored, as after :meth:`clear`.
+        """
+        numbers = sorted({n for n in (self._row_of.get(i) for i in ids) if n is not None})
+        if not numbers:
+            return []
+        removed = [self._rows[n].file_id for n in numbers]
+        blocks = _ranges(numbers)
+        if len(blocks) > _MAX_REMOVE_BLOCKS:
+            self.beginResetModel()
+            gone = set(numbers)
+            self._drop(self._rows[n] for n in numbers)
+            self._rows = [row for n, row in enumerate(self._rows) if n not in gone]
+            self._renumber(0)
+            self.endResetModel()
+        else:
+            for first, last in reversed(blocks):
+                self.beginRemoveRows(QModelIndex(), first, last)
+                self._drop(self._rows[first : last + 1])
+                del self._rows[first : last + 1]
+                self._renumber(first)
+                self.endRemoveRows()
+        self.counts_changed.emit()
+        return removed
+
+    def _drop(self, rows: Iterable[_Row]) -> None:
+        for row in rows:
+            del self._row_of[row.file_id]
+            self._counts[row.status] -= 1
+
+    def _renumber(self, start: int) -> None:
+        rows, row_of = self._rows, self._row_of
+        for number in range(start, len(rows)):
+            row_of[rows[number].file_id] = number
 
     def _mark(self, ids: Iterable[int], status: RowStatus) -> list[int]:
         marked: list[int] = []

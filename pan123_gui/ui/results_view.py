@@ -4,17 +4,20 @@ Row actions are signals carrying *source* rows (input order), so the window neve
 - double-click or Enter copies the row's link (``copy_rows``); the hint under the table says so;
 - the two small buttons at the right end of a Link cell copy / open that row's link;
 - right-click (or the Menu key / Shift+F10) opens a menu: copy link(s), open in browser, copy file ID(s),
-  get link again, select all;
+  get link again, remove from list, select all;
+- Delete removes the selected rows from the list (``remove_rows``);
 - Ctrl+C copies the links of the selected rows, one per line, in input order; Shift+Enter opens the current row.
 """
 
 from __future__ import annotations
 
+import sys
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QPoint,
     QRect,
@@ -23,23 +26,28 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QContextMenuEvent, QHelpEvent, QKeyEvent, QKeySequence, QMouseEvent, QPainter
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QMenu,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionToolButton,
-    QStyleOptionViewItem,
-    QTableView,
-    QToolTip,
-    QWidget,
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPalette,
 )
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QWidget
 
 from pan123_gui.ui.actions import action_icon
 from pan123_gui.ui.results_model import COL_EXPIRES, COL_ID, COL_LINK, COL_NAME, COL_SIZE, COL_STATUS, ResultsModel
 from pan123_gui.ui.wording import window as w
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu, QStyleOptionViewItem
+
+# Start-up: QStyle, its option classes, QMenu and QToolTip are imported where used (a Link cell with buttons, the
+# context menu, a tooltip) — each PySide class builds its Python enums on first import, which the first paint of an
+# empty table does not need.
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -60,6 +68,8 @@ class LinkDelegate(QStyledItemDelegate):
         self._icons = (action_icon("copy"), action_icon("open"))
 
     def _button_size(self) -> int:
+        from PySide6.QtWidgets import QStyle
+
         style = self._view.style()
         return style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 8
 
@@ -89,6 +99,8 @@ class LinkDelegate(QStyledItemDelegate):
         if not self._has_link(index):
             super().paint(painter, option, index)
             return
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         cell = QRect(option.rect)  # type: ignore[attr-defined]
         copy_rect, open_rect = self.button_rects(cell)
         opt = QStyleOptionViewItem(option)
@@ -104,6 +116,8 @@ class LinkDelegate(QStyledItemDelegate):
             self._paint_button(painter, opt, index.row(), button, rect)
 
     def _paint_button(self, painter: QPainter, opt: QStyleOptionViewItem, row: int, button: int, rect: QRect) -> None:
+        from PySide6.QtWidgets import QStyle, QStyleOptionToolButton
+
         style = self._view.style()
         btn = QStyleOptionToolButton()
         btn.initFrom(self._view)
@@ -139,11 +153,11 @@ class LinkDelegate(QStyledItemDelegate):
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
             if event.button() == Qt.MouseButton.LeftButton:
                 self._pressed = (index.row(), button)
-                self._view.viewport().update(option.rect)  # type: ignore[attr-defined]
+                self._view._viewport.update(option.rect)  # type: ignore[attr-defined]
             return True  # a click on a button neither selects nor triggers the double-click copy
         if kind == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:
             pressed, self._pressed = self._pressed, None
-            self._view.viewport().update(option.rect)  # type: ignore[attr-defined]
+            self._view._viewport.update(option.rect)  # type: ignore[attr-defined]
             if pressed == (index.row(), button):
                 (self.copy_clicked if button == self.COPY else self.open_clicked).emit(index.row())
             return True
@@ -155,6 +169,8 @@ class LinkDelegate(QStyledItemDelegate):
         if self._has_link(index):
             button = self.button_at(option.rect, event.pos())  # type: ignore[attr-defined]
             if button is not None:
+                from PySide6.QtWidgets import QToolTip
+
                 text = w.row_copy_tip() if button == self.COPY else w.row_open_tip()
                 QToolTip.showText(event.globalPos(), text, view)
                 return True
@@ -163,7 +179,7 @@ class LinkDelegate(QStyledItemDelegate):
     def set_hover(self, hover: tuple[int, int] | None) -> None:
         if hover != self._hover:
             self._hover = hover
-            self._view.viewport().update()
+            self._view._viewport.update()
 
 
 class PlainDelegate(QStyledItemDelegate):
@@ -181,9 +197,16 @@ class ResultsView(QTableView):
     open_row = Signal(int)  # open this row's link in the browser
     copy_id_rows = Signal(list)  # copy these rows' file IDs
     refetch_rows = Signal(list)  # get these rows' links again
+    remove_rows = Signal(list)  # take these rows out of the list
 
     def __init__(self, model: ResultsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Our own viewport widget, so Python knows its class: handing back the one QTableView made would have PySide
+        # work out its class by loading every QWidget subclass (~15 ms of start-up). Set up like Qt's own.
+        self._viewport = QWidget(self)
+        self._viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        self._viewport.setAutoFillBackground(True)
+        self.setViewport(self._viewport)
         self._source = model
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(model)
@@ -219,7 +242,6 @@ class ResultsView(QTableView):
         self.setItemDelegateForColumn(COL_EXPIRES, self.status_delegate)
         self.delegate.copy_clicked.connect(self._on_copy_clicked)
         self.delegate.open_clicked.connect(self._on_open_clicked)
-        self.viewport().installEventFilter(self)
         self.doubleClicked.connect(self._on_double_clicked)
 
         self.act_copy = self._action("copy", QKeySequence.StandardKey.Copy, self._copy_selected)
@@ -227,6 +249,9 @@ class ResultsView(QTableView):
         self.act_open_enter = self._action("", QKeySequence("Shift+Enter"), self._open_current)
         self.act_copy_id = self._action("", None, self._copy_ids)
         self.act_refetch = self._action("retry", None, self._refetch)
+        self.act_remove = self._action("clear", QKeySequence.StandardKey.Delete, self._remove)
+        if sys.platform == "darwin":  # Mac keyboards label Backspace "delete"
+            self.act_remove.setShortcuts([*self.act_remove.shortcuts(), QKeySequence("Backspace")])
         self.act_select_all = self._action("", QKeySequence.StandardKey.SelectAll, self.selectAll)
         self.act_menu = self._action("", QKeySequence("Shift+F10"), self._menu_from_keyboard)
         self.retranslate()
@@ -258,9 +283,12 @@ class ResultsView(QTableView):
         self.act_open.setText(w.open_in_browser())
         self.act_copy_id.setText(w.copy_file_id())
         self.act_refetch.setText(w.fetch_again())
+        self.act_remove.setText(w.remove_rows())
+        self.act_remove.setToolTip(w.remove_rows_tip())
+        self.act_remove.setStatusTip(w.remove_rows_tip())
         self.act_select_all.setText(w.select_all())
         self._source.retranslate()
-        self.viewport().update()
+        self._viewport.update()
 
     # -- rows ---------------------------------------------------------------------------------------------------
     def source_row(self, index: _Index) -> int:
@@ -314,6 +342,9 @@ class ResultsView(QTableView):
         if rows:
             self.refetch_rows.emit(rows)
 
+    def _remove(self) -> None:
+        self.remove_rows.emit(self.rows_for_action())
+
     def _on_double_clicked(self, index: QModelIndex) -> None:
         self.copy_rows.emit([self.source_row(index)])
 
@@ -325,12 +356,15 @@ class ResultsView(QTableView):
 
     # -- menu -----------------------------------------------------------------------------------------------------
     def build_menu(self) -> QMenu:
+        from PySide6.QtWidgets import QMenu
+
         rows = self.rows_for_action()
         has_link = any(self._source.link_at(r) for r in rows)
         current = self.current_row()
         self.act_copy.setEnabled(has_link)
         self.act_open.setEnabled(current is not None and self._source.link_at(current) is not None)
         self.act_copy_id.setEnabled(bool(rows))
+        self.act_remove.setEnabled(bool(rows))
         menu = QMenu(self)
         menu.setAccessibleName(w.results_accessible())
         menu.addAction(self.act_copy)
@@ -338,6 +372,7 @@ class ResultsView(QTableView):
         menu.addAction(self.act_copy_id)
         menu.addSeparator()
         menu.addAction(self.act_refetch)
+        menu.addAction(self.act_remove)
         menu.addSeparator()
         menu.addAction(self.act_select_all)
         return menu
@@ -366,7 +401,7 @@ class ResultsView(QTableView):
             index = self.proxy.index(0, 0)
             self.setCurrentIndex(index)
         rect = self.visualRect(index) if index.isValid() else QRect()
-        return self.viewport().mapToGlobal(rect.bottomLeft() if index.isValid() else QPoint(0, 0))
+        return self._viewport.mapToGlobal(rect.bottomLeft() if index.isValid() else QPoint(0, 0))
 
     def _menu_from_keyboard(self) -> None:
         event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(0, 0))
@@ -377,6 +412,7 @@ class ResultsView(QTableView):
         self.act_copy.setEnabled(True)
         self.act_open.setEnabled(True)
         self.act_copy_id.setEnabled(True)
+        self.act_remove.setEnabled(True)
 
     # -- events -------------------------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -391,28 +427,30 @@ class ResultsView(QTableView):
             return
         super().keyPressEvent(event)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.viewport():
-            if event.type() == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
-                pos = event.position().toPoint()
-                index = self.indexAt(pos)
-                hover = None
-                if index.isValid() and index.column() == COL_LINK and index.data(ResultsModel.LinkRole):
-                    button = self.delegate.button_at(self.visualRect(index), pos)
-                    if button is not None:
-                        hover = (index.row(), button)
-                self.delegate.set_hover(hover)
-            elif event.type() == QEvent.Type.Leave:
-                self.delegate.set_hover(None)
-        return super().eventFilter(watched, event)
+    def viewportEvent(self, event: QEvent) -> bool:
+        # Not an event filter on the viewport: Qt also hands a view's filter its scroll bars' events, and each new
+        # kind of object reaching Python makes PySide load that class first (start-up time).
+        kind = event.type()
+        if kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
+            pos = event.position().toPoint()
+            index = self.indexAt(pos)
+            hover = None
+            if index.isValid() and index.column() == COL_LINK and index.data(ResultsModel.LinkRole):
+                button = self.delegate.button_at(self.visualRect(index), pos)
+                if button is not None:
+                    hover = (index.row(), button)
+            self.delegate.set_hover(hover)
+        elif kind == QEvent.Type.Leave:
+            self.delegate.set_hover(None)
+        return super().viewportEvent(event)
 
     def paintEvent(self, event: object) -> None:
         super().paintEvent(event)  # type: ignore[arg-type]
         if self.proxy.rowCount() == 0:
-            painter = QPainter(self.viewport())
+            painter = QPainter(self._viewport)
             palette = self.palette()
             painter.setPen(palette.color(palette.ColorRole.PlaceholderText))
-            rect = self.viewport().rect().adjusted(24, 24, -24, -24)
+            rect = self._viewport.rect().adjusted(24, 24, -24, -24)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, w.results_empty())
             painter.end()
 

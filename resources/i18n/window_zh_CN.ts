@@ -40,11 +40,12 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+720"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-716"/>
         <source>&amp;Credentials…</source>
         <translation>凭据(&amp;C)…</translation>
     </message>
@@ -151,40 +152,30 @@ Then press Ctrl+Enter (or click Get links).</source>
         <source>Counting IDs…</source>
         <translation>正在统计 ID…</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+6"/>
         <source>%n ID</source>
-        <translation>
-            <numerusform>%n 个 ID</numerusform>
-        </translation>
+        <translation>%n 个 ID</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
         <source>%n IDs</source>
-        <translation>
-            <numerusform>%n 个 ID</numerusform>
-        </translation>
+        <translation>%n 个 ID</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+7"/>
         <source>%n duplicate</source>
-        <translation>
-            <numerusform>%n 个重复</numerusform>
-        </translation>
+        <translation>%n 个重复</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
         <source>%n duplicates</source>
-        <translation>
-            <numerusform>%n 个重复</numerusform>
-        </translation>
+        <translation>%n 个重复</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+5"/>
         <source>%n already in the list</source>
-        <translation>
-            <numerusform>%n 个已在列表中</numerusform>
-        </translation>
+        <translation>%n 个已在列表中</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -216,19 +207,15 @@ Then press Ctrl+Enter (or click Get links).</source>
         <source>Reading dropped files…</source>
         <translation>正在读取拖入的文件…</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+6"/>
         <source>Added %n ID to the box</source>
-        <translation>
-            <numerusform>已向输入框添加 %n 个 ID</numerusform>
-        </translation>
+        <translation>已向输入框添加 %n 个 ID</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
         <source>Added %n IDs to the box</source>
-        <translation>
-            <numerusform>已向输入框添加 %n 个 ID</numerusform>
-        </translation>
+        <translation>已向输入框添加 %n 个 ID</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -305,16 +292,14 @@ Then press Ctrl+Enter (or click Get links).</source>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+7"/>
-        <location line="+318"/>
+        <location line="+350"/>
         <source>%n failed</source>
-        <translation>
-            <numerusform>%n 个失败</numerusform>
-        </translation>
+        <translation>%n 个失败</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-345"/>
         <source>Sig&amp;n links</source>
         <translation>链接签名(&amp;N)</translation>
     </message>
@@ -333,33 +318,25 @@ Then press Ctrl+Enter (or click Get links).</source>
         <source>Signed links stay valid for</source>
         <translation>签名链接的有效期</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+6"/>
         <source>%n minute</source>
-        <translation>
-            <numerusform>%n 分钟</numerusform>
-        </translation>
+        <translation>%n 分钟</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
         <source>%n minutes</source>
-        <translation>
-            <numerusform>%n 分钟</numerusform>
-        </translation>
+        <translation>%n 分钟</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+7"/>
         <source>%n hour</source>
-        <translation>
-            <numerusform>%n 小时</numerusform>
-        </translation>
+        <translation>%n 小时</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
         <source>%n hours</source>
-        <translation>
-            <numerusform>%n 小时</numerusform>
-        </translation>
+        <translation>%n 小时</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -407,6 +384,16 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
         <location line="+4"/>
         <source>Select &amp;all rows</source>
         <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Remove from list</source>
+        <translation>从列表中移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove the selected rows from the list (Delete)</source>
+        <translation>从列表中移除所选的行（Delete 键）</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -514,47 +501,35 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
         <source>Clear the list?</source>
         <translation>清空列表？</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+6"/>
         <source>Remove %n row and empty the input box?</source>
-        <translation>
-            <numerusform>删除 %n 行并清空输入框？</numerusform>
-        </translation>
+        <translation>删除 %n 行并清空输入框？</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
         <source>Remove all %n rows and empty the input box?</source>
-        <translation>
-            <numerusform>删除全部 %n 行并清空输入框？</numerusform>
-        </translation>
+        <translation>删除全部 %n 行并清空输入框？</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+14"/>
         <source>Copied %n link</source>
-        <translation>
-            <numerusform>已复制 %n 个直链</numerusform>
-        </translation>
+        <translation>已复制 %n 个直链</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
         <source>Copied %n links</source>
-        <translation>
-            <numerusform>已复制 %n 个直链</numerusform>
-        </translation>
+        <translation>已复制 %n 个直链</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+7"/>
         <source>%n selected row has no link</source>
-        <translation>
-            <numerusform>所选的 %n 行没有直链</numerusform>
-        </translation>
+        <translation>所选的 %n 行没有直链</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
         <source>%n selected rows have no link</source>
-        <translation>
-            <numerusform>所选的 %n 行没有直链</numerusform>
-        </translation>
+        <translation>所选的 %n 行没有直链</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -566,33 +541,25 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
         <source>The selected rows have no link yet</source>
         <translation>所选的行还没有直链</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+6"/>
         <source>Copied %n failed ID</source>
-        <translation>
-            <numerusform>已复制 %n 个失败的 ID</numerusform>
-        </translation>
+        <translation>已复制 %n 个失败的 ID</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
         <source>Copied %n failed IDs</source>
-        <translation>
-            <numerusform>已复制 %n 个失败的 ID</numerusform>
-        </translation>
+        <translation>已复制 %n 个失败的 ID</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+7"/>
         <source>Copied %n file ID</source>
-        <translation>
-            <numerusform>已复制 %n 个文件 ID</numerusform>
-        </translation>
+        <translation>已复制 %n 个文件 ID</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
         <source>Copied %n file IDs</source>
-        <translation>
-            <numerusform>已复制 %n 个文件 ID</numerusform>
-        </translation>
+        <translation>已复制 %n 个文件 ID</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -614,19 +581,15 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
         <source>Could not start a browser — the link was copied instead</source>
         <translation>无法启动浏览器，已改为复制该直链</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+6"/>
         <source>Exported %n row to %1</source>
-        <translation>
-            <numerusform>已导出 %n 行到 %1</numerusform>
-        </translation>
+        <translation>已导出 %n 行到 %1</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
         <source>Exported %n rows to %1</source>
-        <translation>
-            <numerusform>已导出 %n 行到 %1</numerusform>
-        </translation>
+        <translation>已导出 %n 行到 %1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -638,106 +601,110 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
         <source>The list is empty — nothing to export</source>
         <translation>列表为空，没有可导出的内容</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+6"/>
         <source>Cleared %n row</source>
-        <translation>
-            <numerusform>已清空 %n 行</numerusform>
-        </translation>
+        <translation>已清空 %n 行</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
         <source>Cleared %n rows</source>
-        <translation>
-            <numerusform>已清空 %n 行</numerusform>
-        </translation>
+        <translation>已清空 %n 行</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Removed %n row from the list</source>
+        <translation>已从列表中移除 %n 行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removed %n rows from the list</source>
+        <translation>已从列表中移除 %n 行</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Select the rows to remove first</source>
+        <translation>请先选中要移除的行</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restored %n row from last time</source>
+        <translation>已恢复上次的 %n 行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored %n rows from last time</source>
+        <translation>已恢复上次的 %n 行</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restored the input box from last time</source>
+        <translation>已恢复上次输入框中的内容</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Paste or drop some file IDs first</source>
         <translation>请先粘贴或拖入文件 ID</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+6"/>
         <source>The %n ID is already in the list — use Retry failed or right-click → Get link again</source>
-        <translation>
-            <numerusform>这 %n 个 ID 已在列表中——可使用“重试失败项”，或右键 →“重新获取直链”</numerusform>
-        </translation>
+        <translation>这 %n 个 ID 已在列表中——可使用“重试失败项”，或右键 →“重新获取直链”</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+3"/>
         <source>All %n IDs are already in the list — use Retry failed or right-click → Get link again</source>
-        <translation>
-            <numerusform>这 %n 个 ID 已全部在列表中——可使用“重试失败项”，或右键 →“重新获取直链”</numerusform>
-        </translation>
+        <translation>这 %n 个 ID 已全部在列表中——可使用“重试失败项”，或右键 →“重新获取直链”</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Still working — wait for it to finish or click Cancel</source>
         <translation>正在处理中，请等待完成或点击“取消”</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+6"/>
         <source>Getting %n link…</source>
-        <translation>
-            <numerusform>正在获取 %n 个直链…</numerusform>
-        </translation>
+        <translation>正在获取 %n 个直链…</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
         <source>Getting %n links…</source>
-        <translation>
-            <numerusform>正在获取 %n 个直链…</numerusform>
-        </translation>
+        <translation>正在获取 %n 个直链…</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+7"/>
         <source>Re-signing %n link…</source>
-        <translation>
-            <numerusform>正在为 %n 个直链重新签名…</numerusform>
-        </translation>
+        <translation>正在为 %n 个直链重新签名…</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
         <source>Re-signing %n links…</source>
-        <translation>
-            <numerusform>正在为 %n 个直链重新签名…</numerusform>
-        </translation>
+        <translation>正在为 %n 个直链重新签名…</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+7"/>
         <source>Done: %n link</source>
-        <translation>
-            <numerusform>完成：%n 个直链</numerusform>
-        </translation>
+        <translation>完成：%n 个直链</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
         <source>Done: %n links</source>
-        <translation>
-            <numerusform>完成：%n 个直链</numerusform>
-        </translation>
+        <translation>完成：%n 个直链</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+10"/>
         <source>%n finished row kept</source>
-        <translation>
-            <numerusform>保留了 %n 个已完成的行</numerusform>
-        </translation>
+        <translation>保留了 %n 个已完成的行</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
         <source>%n finished rows kept</source>
-        <translation>
-            <numerusform>保留了 %n 个已完成的行</numerusform>
-        </translation>
+        <translation>保留了 %n 个已完成的行</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+2"/>
         <source>%n not done</source>
-        <translation>
-            <numerusform>%n 个未完成</numerusform>
-        </translation>
+        <translation>%n 个未完成</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -749,19 +716,15 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
         <source>No expired links</source>
         <translation>没有过期的链接</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+6"/>
         <source>Trying %n row again…</source>
-        <translation>
-            <numerusform>正在重新获取 %n 行…</numerusform>
-        </translation>
+        <translation>正在重新获取 %n 行…</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
         <source>Trying %n rows again…</source>
-        <translation>
-            <numerusform>正在重新获取 %n 行…</numerusform>
-        </translation>
+        <translation>正在重新获取 %n 行…</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -807,6 +770,36 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
         <location line="+4"/>
         <source>Something unexpected went wrong; the rows show what is known.</source>
         <translation>发生了意外问题；列表中显示了目前已知的结果。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Quit?</source>
+        <translation>要退出吗？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%n link has not been copied or exported. Quit anyway?</source>
+        <translation>有 %n 个直链还没有复制或导出。仍要退出吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%n links have not been copied or exported. Quit anyway?</source>
+        <translation>有 %n 个直链还没有复制或导出。仍要退出吗？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Links are still being fetched (%1 of %2 done). Quit anyway?</source>
+        <translation>直链还在获取中（已完成 %1 / %2）。仍要退出吗？</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The list is kept and comes back the next time you start the app.</source>
+        <translation>列表会被保留，下次打开本程序时自动恢复。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Copy all &amp;&amp; quit</source>
+        <translation>全部复制并退出(&amp;C)</translation>
     </message>
 </context>
 </TS>

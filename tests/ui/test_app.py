@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -148,6 +149,7 @@ def app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication)
 
     monkeypatch.setenv("PAN123_LOG_DIR", str(tmp_path / "log"))
     monkeypatch.setenv("PAN123_API_BASE", "http://127.0.0.1:9")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the kept list (real mode) stays in here
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
     root = logging.getLogger()
@@ -223,6 +225,7 @@ def test_start_failure_shows_a_message_and_returns_non_zero(
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     monkeypatch.setattr("pan123_gui.app.build_services", broken_services)
     assert entry.run(demo=False, lang="en") == 1
+    assert gc.isenabled()  # collection is back on after a failed start too
     assert len(shown) == 1
     title, text, details = shown[0]
     assert title == "The app could not start"
@@ -258,6 +261,7 @@ def test_python_m_pan123_gui_demo_runs_and_quits(tmp_path: Path) -> None:
     assert "PAN123_SHOWN" in result.stdout
     log_text = (tmp_path / "log" / "pan123-gui.log").read_text(encoding="utf-8")
     assert "demo mode" in log_text
+    assert "starting (demo=True)" in log_text  # logged before the log file was opened, kept until then
     assert "quitting" in log_text
 
 
@@ -300,3 +304,99 @@ def test_base_url_rule_matches_the_core(monkeypatch: pytest.MonkeyPatch, value: 
         monkeypatch.setenv("PAN123_API_BASE", value)
     assert app.api_base_url() == _http.api_base_url()
     assert app.DEFAULT_API_BASE == _http.DEFAULT_BASE_URL
+
+
+# --- start-up stays quick -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["--demo"], ["--lang", "zh_CN"], ["--lang=en", "--demo"], ["--demo", "--lang", "en", "--lang", "zh_CN"]],
+)
+def test_usual_command_lines_read_like_argparse(args: list[str]) -> None:
+    parsed = entry.build_parser().parse_args(args)
+    assert entry.usual_start_args(args) == (parsed.demo, parsed.lang)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["--version"], ["--lang", "fr"], ["--lang"], ["--de"], ["--demo=1"], ["x"], ["--lang=fr"]],
+)
+def test_anything_else_is_left_to_argparse(args: list[str]) -> None:
+    assert entry.usual_start_args(args) is None
+
+
+def test_the_demo_server_starts_on_a_thread_when_asked_or_when_needed(settings: AppSettings) -> None:
+    from PySide6.QtCore import QThreadPool
+
+    started: list[str] = []
+
+    def start_server() -> FakeApiServer:
+        started.append(threading.current_thread().name)
+        server = FakeApiServer()
+        server.add_sample_files()
+        server.start()
+        return server
+
+    def services() -> Services:
+        return Services(store=lambda: None, settings=settings, pool=QThreadPool(), demo=start_server)  # type: ignore[arg-type,return-value]
+
+    idle = services()
+    assert idle.is_demo and started == []  # building Services starts nothing
+    idle.close()
+    assert started == []  # closing never starts a server just to stop it
+
+    background = services()
+    background.start_demo()
+    background.start_demo()  # once
+    server = background.demo  # waits for the thread
+    assert server is not None and server.running and background.base_url == server.base_url
+    assert started == ["demo-api-start"]
+    background.close()
+    assert not server.running
+
+    started.clear()
+    on_demand = services()
+    assert on_demand.base_url is not None  # needed before the thread was asked: started right here
+    assert started == [threading.current_thread().name]
+    on_demand.close()
+
+
+def test_a_demo_server_that_cannot_start_is_reported_where_it_is_needed(settings: AppSettings) -> None:
+    from PySide6.QtCore import QThreadPool
+
+    def broken() -> FakeApiServer:
+        raise OSError("no loopback")
+
+    services = Services(store=lambda: None, settings=settings, pool=QThreadPool(), demo=broken)  # type: ignore[arg-type,return-value]
+    with pytest.raises(RuntimeError) as caught:
+        services.demo  # noqa: B018
+    assert isinstance(caught.value.__cause__, OSError)
+    services.close()
+
+
+def test_real_mode_reads_the_keyring_only_after_the_first_paint(
+    qtbot: QtBot, app_env: Path, memory_keyring: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pan123_gui import app as app_module
+    from pan123_gui.ui.credentials_dialog import CredentialsDialog
+
+    opened: list[str] = []
+    real_open = app_module._open_store
+
+    def counting_open() -> Any:
+        opened.append("store")
+        return real_open()
+
+    monkeypatch.setattr(app_module, "_open_store", counting_open)
+    monkeypatch.setattr(CredentialsDialog, "exec", lambda self: 0)
+    app = entry.create_application()
+    services, window = entry.start(app, demo=False, lang="en")
+    qtbot.addWidget(window)
+    try:
+        assert opened == []  # the window was built and shown without touching the keyring
+        qtbot.waitUntil(lambda: bool(opened))
+        assert getattr(window, "first_paint_done", True)
+    finally:
+        window.close()
+        services.close()

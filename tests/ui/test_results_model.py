@@ -339,3 +339,108 @@ def test_retranslate_announces_headers_and_cells(model: ResultsModel) -> None:
     model.retranslate()
     assert headers == [(0, COLUMN_COUNT - 1)]
     assert cells == [(0, 1)]
+
+
+# ---- removing rows -----------------------------------------------------------------------------------------------
+
+
+def _fill(model: ResultsModel, n: int) -> None:
+    ids = list(range(100, 100 + n))
+    model.add_pending(ids)
+    model.apply_results(
+        [ok(i) if i % 3 else failed(i, ErrorKind.NOT_FOUND, 5066) for i in ids if i % 5]  # every 5th stays pending
+    )
+
+
+def test_modeltester_through_removing_rows(qtmodeltester: Any, model: ResultsModel) -> None:
+    _fill(model, 30)
+    qtmodeltester.check(model)
+    assert model.remove_ids([100, 101, 102, 110, 129, 9999]) == [100, 101, 102, 110, 129]  # unknown IDs ignored
+    qtmodeltester.check(model)
+    assert model.remove_ids([]) == []
+    assert model.remove_ids(model.ids()[::2]) != []  # scattered: many blocks
+    qtmodeltester.check(model)
+    assert model.remove_ids(model.ids()) != []
+    assert model.rowCount() == 0
+    qtmodeltester.check(model)
+
+
+def test_modeltester_removing_behind_a_sorted_proxy(qtmodeltester: Any, model: ResultsModel) -> None:
+    _fill(model, 40)
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(ResultsModel.SortRole)
+    proxy.sort(COL_STATUS, Qt.SortOrder.AscendingOrder)
+    qtmodeltester.check(proxy)
+    model.remove_ids([101, 102, 103, 120, 139])
+    qtmodeltester.check(proxy)
+    shown = {proxy.index(r, COL_ID).data(ResultsModel.FileIdRole) for r in range(proxy.rowCount())}
+    assert shown == set(model.ids()) and not shown & {101, 102, 103, 120, 139}
+
+
+def test_remove_ids_keeps_lookup_order_and_counts_right(model: ResultsModel) -> None:
+    _fill(model, 200)
+    before = model.ids()
+    gone = [i for i in before if i % 7 == 0] + [before[0], before[-1]]
+    removed = model.remove_ids(gone)
+    assert removed == [i for i in before if i in set(gone)]  # row order, each once
+    assert model.ids() == [i for i in before if i not in set(gone)]
+    assert all(model.row_of(file_id) == row for row, file_id in enumerate(model.ids()))
+    assert all(model.row_of(file_id) is None for file_id in gone)
+    assert model.counts() == recount(model)
+    # a late result for a removed ID is ignored; the ID can come back as a new row
+    assert model.apply_result(ok(gone[0])) is False
+    assert model.add_pending([gone[0]]) == [gone[0]]
+    assert model.ids()[-1] == gone[0]
+
+
+def test_remove_ids_signals_blocks_last_first_or_one_reset(qtbot: Any, model: ResultsModel) -> None:
+    _fill(model, 400)
+    removed_ranges: list[tuple[int, int]] = []
+    resets: list[int] = []
+    model.rowsRemoved.connect(lambda _parent, first, last: removed_ranges.append((first, last)))
+    model.modelReset.connect(lambda: resets.append(1))
+    with qtbot.waitSignal(model.counts_changed):
+        model.remove_ids([110, 111, 112, 300, 301])
+    assert removed_ranges == [(200, 201), (10, 12)]  # last block first, so earlier row numbers stay valid
+    assert resets == []
+    removed_ranges.clear()
+    model.remove_ids(model.ids()[::2])  # ~200 blocks: one reset instead
+    assert removed_ranges == [] and resets == [1]
+    assert model.counts() == recount(model)
+
+
+# ---- restoring a saved list --------------------------------------------------------------------------------------
+
+
+def test_restore_rows_appends_finished_rows_with_their_statuses(qtmodeltester: Any, model: ResultsModel) -> None:
+    model.add_pending([1])
+    plain = "https://vip.123pan.cn/1/b.bin"
+    restored = [
+        ok(1),  # already in the list: skipped
+        ok(2, name="a.mp4", size=10),
+        LinkResult(3, name="b.bin", expires_at=NOW - timedelta(minutes=5), unsigned_url=plain),
+        failed(4, ErrorKind.NOT_FOUND, 5066),
+        failed(5, ErrorKind.CANCELLED),
+        ok(2),  # twice in the file: once in the list
+    ]
+    assert model.restore_rows(restored, expired={3}) == [2, 3, 4, 5]
+    qtmodeltester.check(model)
+    assert model.ids() == [1, 2, 3, 4, 5]
+    assert [model.status_at(r) for r in range(5)] == [
+        RowStatus.PENDING,
+        RowStatus.OK,
+        RowStatus.EXPIRED,
+        RowStatus.FAILED,
+        RowStatus.CANCELLED,
+    ]
+    assert model.counts() == recount(model)
+    assert cell(model, 1, COL_NAME) == "a.mp4"
+    # the expired row shows no link (only the plain one is kept, to re-sign from) and says it expired
+    assert cell(model, 2, COL_LINK) == "" and model.link_at(2) is None
+    assert cell(model, 2, COL_EXPIRES) == cell(model, 2, COL_STATUS)
+    assert model.expired_rows() == [2]
+    result = model.result_at(2)
+    assert result is not None and result.unsigned_url == plain
+    assert model.failed_ids() == [4, 5]
+    assert model.restore_rows([]) == []

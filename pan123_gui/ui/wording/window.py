@@ -420,6 +420,14 @@ def select_all() -> str:
     return QCoreApplication.translate("window", "Select &all rows")
 
 
+def remove_rows() -> str:
+    return QCoreApplication.translate("window", "&Remove from list")
+
+
+def remove_rows_tip() -> str:
+    return QCoreApplication.translate("window", "Remove the selected rows from the list (Delete)")
+
+
 def row_copy_tip() -> str:
     return QCoreApplication.translate("window", "Copy link")
 
@@ -603,6 +611,30 @@ def cleared(n: int) -> str:
     )
 
 
+def removed_rows(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("window", "Removed %n row from the list", None, n),
+        QCoreApplication.translate("window", "Removed %n rows from the list", None, n),
+    )
+
+
+def no_rows_selected() -> str:
+    return QCoreApplication.translate("window", "Select the rows to remove first")
+
+
+def restored_rows(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("window", "Restored %n row from last time", None, n),
+        QCoreApplication.translate("window", "Restored %n rows from last time", None, n),
+    )
+
+
+def restored_text() -> str:
+    return QCoreApplication.translate("window", "Restored the input box from last time")
+
+
 def nothing_to_resolve_empty() -> str:
     return QCoreApplication.translate("window", "Paste or drop some file IDs first")
 
@@ -720,3 +752,38 @@ def open_credentials() -> str:
 
 def unexpected_problem() -> str:
     return QCoreApplication.translate("window", "Something unexpected went wrong; the rows show what is known.")
+
+
+# --- quitting -----------------------------------------------------------------------------------------
+
+
+def quit_title() -> str:
+    return QCoreApplication.translate("window", "Quit?")
+
+
+def quit_not_copied(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("window", "%n link has not been copied or exported. Quit anyway?", None, n),
+        QCoreApplication.translate("window", "%n links have not been copied or exported. Quit anyway?", None, n),
+    )
+
+
+def quit_running(done: int, total: int) -> str:
+    return (
+        QCoreApplication.translate("window", "Links are still being fetched (%1 of %2 done). Quit anyway?")
+        .replace("%1", str(done))
+        .replace("%2", str(total))
+    )
+
+
+def quit_list_kept() -> str:
+    return QCoreApplication.translate("window", "The list is kept and comes back the next time you start the app.")
+
+
+def quit_copy_button() -> str:
+    return QCoreApplication.translate("window", "&Copy all && quit")
+
+
+def quit_button() -> str:
+    return QCoreApplication.translate("window", "&Quit")

@@ -1,0 +1,278 @@
+"""Not losing the list: the last session on disk, and the links that quitting now would lose.
+
+:class:`SessionStore` keeps the paste box text and the result rows in a JSON file in the app's data folder
+(``QStandardPaths.AppDataLocation``), written when the window closes (and after each run), read back on the next
+start. Only what is safe in a plain file is written: file ID, name, size, status, error kind / code / text and the
+*unsigned* link. A signed link carries an ``auth_key`` and is never written: its row comes back EXPIRED with the
+plain link, ready to be re-signed in one click. Rows still waiting when the app quit come back as cancelled, so
+"Retry failed" picks them up. Demo mode keeps no session.
+
+:class:`NewLinks` tracks the links fetched since the app started that were neither copied, opened nor exported: the
+window asks before quitting while there are any.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+from urllib.parse import parse_qsl, urlsplit
+
+from pan123_gui.core.errors import ErrorKind
+from pan123_gui.ui.results_model import ResultsModel, RowStatus
+
+if TYPE_CHECKING:
+    from pan123_gui.core.models import LinkResult
+
+log = logging.getLogger(__name__)
+
+FORMAT: Final = "pan123-gui session"
+VERSION: Final = 1
+
+# Saved statuses (a row still pending or working when the app quit is saved as cancelled).
+OK, EXPIRED, FAILED, CANCELLED = "ok", "expired", "failed", "cancelled"
+
+#: Query parameters that make a link secret (URL signing): a link carrying one is never written.
+_SECRET_PARAMS: Final = frozenset({"auth_key", "access_token", "token"})
+
+
+def plain_link(url: str | None) -> str | None:
+    """``url`` if it is an http(s) link without any signing / token parameter, else None (never write those)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    names = {name.lower() for name, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    return None if names & _SECRET_PARAMS else url
+
+
+class SavedSession:
+    """What came back from the file: the box text, the rows' results, and which of them are expired signed links."""
+
+    __slots__ = ("expired", "results", "text")
+
+    def __init__(self, text: str, results: list[LinkResult], expired: frozenset[int]) -> None:
+        self.text = text
+        self.results = results
+        self.expired = expired
+
+    @property
+    def empty(self) -> bool:
+        return not self.results and not self.text.strip()
+
+
+class SessionStore:
+    """The session file. Reading and writing never raise for a bad or unwritable file (they log and go on)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __repr__(self) -> str:
+        return f"SessionStore({str(self.path)!r})"
+
+    # -- writing --------------------------------------------------------------------------------------------------
+    def save(self, text: str, model: ResultsModel) -> bool:
+        """Write the box text and every row (an empty list and box remove the file). True when written."""
+        rows = [_saved_row(model, number, file_id) for number, file_id in enumerate(model.ids())]
+        if not rows and not text.strip():
+            self.clear()
+            return True
+        payload = {"format": FORMAT, "version": VERSION, "text": text, "rows": rows}
+        try:
+            _write_atomically(self.path, _dumps(payload))
+        except OSError as exc:
+            log.warning("could not save the list to %s: %s", self.path, exc.strerror or type(exc).__name__)
+            return False
+        return True
+
+    def clear(self) -> None:
+        """Forget the saved session."""
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("could not remove %s: %s", self.path, exc.strerror or type(exc).__name__)
+
+    # -- reading --------------------------------------------------------------------------------------------------
+    def load(self) -> SavedSession | None:
+        """The saved session, or None when there is none (or the file is unreadable: logged, then ignored)."""
+        import json
+
+        try:
+            raw = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        except (OSError, UnicodeDecodeError) as exc:
+            log.warning("could not read the saved list %s: %s", self.path, type(exc).__name__)
+            return None
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            log.warning("the saved list %s is not valid JSON; starting empty", self.path)
+            return None
+        if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("rows"), list):
+            log.warning("the saved list %s has an unknown layout; starting empty", self.path)
+            return None
+        text = data.get("text")
+        results: list[LinkResult] = []
+        expired: set[int] = set()
+        seen: set[int] = set()
+        for item in data["rows"]:
+            restored = _restored_row(item)
+            if restored is None or restored[0].file_id in seen:
+                continue
+            result, is_expired = restored
+            seen.add(result.file_id)
+            results.append(result)
+            if is_expired:
+                expired.add(result.file_id)
+        return SavedSession(text if isinstance(text, str) else "", results, frozenset(expired))
+
+
+def _dumps(payload: dict[str, Any]) -> str:
+    import json
+
+    return json.dumps(payload, ensure_ascii=False, indent=1)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to a temp file beside ``path`` (owner-only), then replace ``path`` with it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(path.name + ".tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _clean_error(text: str | None) -> str | None:
+    if not text:
+        return None
+    from pan123_gui.logs import redact  # error texts carry no secrets; this makes sure of it
+
+    return redact(text)
+
+
+def _saved_row(model: ResultsModel, number: int, file_id: int) -> dict[str, Any]:
+    status = model.status_at(number)
+    result = model.result_at(number)
+    row: dict[str, Any] = {"id": file_id}
+    if result is not None:
+        row["name"] = result.name
+        row["size"] = result.size
+    if result is None or status in (RowStatus.PENDING, RowStatus.WORKING):
+        row["status"] = CANCELLED  # the run was cut short by quitting: "Retry failed" picks these up
+        row["error_kind"] = ErrorKind.CANCELLED.value
+        return row
+    if status in (RowStatus.OK, RowStatus.EXPIRED):
+        signed = result.expires_at is not None or status is RowStatus.EXPIRED
+        link = plain_link(result.unsigned_url if signed else result.url)
+        if link is None and not signed:
+            link = plain_link(result.unsigned_url)
+            signed = link is not None
+        if link is None:  # nothing safe to keep: get it again next time
+            row["status"] = CANCELLED
+            row["error_kind"] = ErrorKind.CANCELLED.value
+            return row
+        row["status"] = EXPIRED if signed else OK
+        row["link"] = link
+        if signed and result.expires_at is not None:
+            row["expires_at"] = result.expires_at.isoformat()
+        return row
+    row["status"] = CANCELLED if status is RowStatus.CANCELLED else FAILED
+    row["error_kind"] = result.error_kind.value if result.error_kind is not None else None
+    row["error_code"] = result.error_code
+    row["error"] = _clean_error(result.error)
+    return row
+
+
+def _opt_str(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _opt_int(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _restored_row(item: object) -> tuple[LinkResult, bool] | None:
+    """(result, is an expired signed link) for one saved row, or None when the row makes no sense."""
+    from pan123_gui.core.models import LinkResult
+
+    if not isinstance(item, dict):
+        return None
+    file_id = _opt_int(item.get("id"))
+    if file_id is None or file_id <= 0:
+        return None
+    name = _opt_str(item.get("name"))
+    size = _opt_int(item.get("size"))
+    status = item.get("status")
+    link = plain_link(_opt_str(item.get("link")))
+    if status == OK and link is not None:
+        return LinkResult(file_id=file_id, url=link, name=name, size=size, unsigned_url=link), False
+    if status == EXPIRED and link is not None:
+        expires = _opt_str(item.get("expires_at"))
+        try:
+            expires_at = datetime.fromisoformat(expires) if expires else None
+        except ValueError:
+            expires_at = None
+        result = LinkResult(file_id=file_id, name=name, size=size, expires_at=expires_at, unsigned_url=link)
+        return result, True
+    kind_value = item.get("error_kind")
+    try:
+        kind = ErrorKind(kind_value) if isinstance(kind_value, str) else None
+    except ValueError:
+        kind = None
+    if status == FAILED:
+        error = _opt_str(item.get("error")) or "failed"
+        code = _opt_int(item.get("error_code"))
+        return LinkResult(file_id=file_id, error=error, error_kind=kind, error_code=code, name=name, size=size), False
+    # cancelled, or anything unknown: the row comes back to be fetched again
+    error = _opt_str(item.get("error")) or "cancelled"
+    cancelled = LinkResult(file_id=file_id, error=error, error_kind=ErrorKind.CANCELLED, name=name, size=size)
+    return cancelled, False
+
+
+class NewLinks:
+    """Links fetched since the app started that were neither copied, opened nor exported."""
+
+    def __init__(self) -> None:
+        self._links: dict[int, str] = {}
+
+    def fetched(self, results: Iterable[LinkResult]) -> None:
+        for result in results:
+            if result.ok and result.url:
+                self._links[result.file_id] = result.url
+            else:
+                self._links.pop(result.file_id, None)
+
+    def handed_out(self, links: Iterable[str | None]) -> None:
+        """These links went to the clipboard, the browser or a file."""
+        taken = {link for link in links if link}
+        if taken:
+            self._links = {file_id: url for file_id, url in self._links.items() if url not in taken}
+
+    def forget(self, ids: Iterable[int]) -> None:
+        for file_id in ids:
+            self._links.pop(file_id, None)
+
+    def clear(self) -> None:
+        self._links.clear()
+
+    def count(self, model: ResultsModel) -> int:
+        """How many of them are still usable links in ``model`` (an expired signed link is no loss)."""
+        total = 0
+        for file_id, url in self._links.items():
+            row = model.row_of(file_id)
+            if row is not None and model.link_at(row) == url:
+                total += 1
+        return total

@@ -1,0 +1,344 @@
+"""Nothing a user does loses their list: asking before quitting, the list kept between runs, removing rows."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from main_window_fixtures import (  # noqa: F401  (the *_fixture names are pytest fixtures)
+    FAST_RATE,
+    SIGN_KEY,
+    api_fixture,
+    clipboard_text,
+    make_settings,
+    resolve_text,
+    services_fixture,
+    settings_fixture,
+    show_window,
+    wait_idle,
+    window_fixture,
+)
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from pan123_gui.app import Services
+from pan123_gui.demo.fake_api import FakeApiServer
+from pan123_gui.ui import actions
+from pan123_gui.ui.main_window import MainWindow
+from pan123_gui.ui.results_model import RowStatus
+from pan123_gui.ui.wording import window as w
+
+SAMPLE = "10861131 10861132 10861133"
+
+
+def kept_services(api: FakeApiServer, folder: Path, session: Path | None) -> Services:
+    """Services like the real app's (credentials in memory here), keeping the list in ``session``."""
+    from pan123_gui.core.credentials import Credentials, SecretStore
+
+    creds = Credentials(access_token=api.issue_token(), client_id=None, client_secret=None, sign_key=SIGN_KEY)
+    pool = QThreadPool()
+    pool.setMaxThreadCount(4)
+    services = Services(
+        store=SecretStore.memory(),
+        settings=make_settings(folder),
+        pool=pool,
+        base_url=api.base_url,
+        demo_credentials=creds,
+        session_file=session,
+    )
+    services.client().set_rate(FAST_RATE)
+    return services
+
+
+@pytest.fixture
+def session_file(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "session.json"
+
+
+@pytest.fixture
+def kept(api: FakeApiServer, tmp_path: Path, session_file: Path) -> Iterator[Services]:
+    services = kept_services(api, tmp_path, session_file)
+    yield services
+    services.close()
+
+
+def open_window(qtbot: Any, services: Services) -> MainWindow:
+    win = show_window(qtbot, services)
+    qtbot.waitUntil(lambda: win.first_paint_done)
+    return win
+
+
+def close_for_good(qtbot: Any, win: MainWindow) -> None:
+    """Close, answering "Quit" if the window asks."""
+    if win.close():
+        return
+    box = win.quit_question
+    assert box is not None
+    button = actions.quit_button(box, actions.QuitChoice.QUIT)
+    assert button is not None
+    button.click()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(win) or not win.isVisible())
+
+
+@pytest.fixture(autouse=True)
+def _no_question_left_open(qtbot: Any) -> Iterator[None]:
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow) and shiboken6.isValid(widget) and widget.quit_question is not None:
+            close_for_good(qtbot, widget)
+
+
+# -------------------------------------------------------------------------------------------- asking before quitting
+
+
+def test_quitting_with_links_not_copied_asks_first(qtbot: Any, window: MainWindow, api: FakeApiServer) -> None:
+    api.add_sample_files()
+    resolve_text(qtbot, window, SAMPLE)
+    assert window.close() is False  # not closed: asked instead, without blocking
+    box = window.quit_question
+    assert box is not None and box.isVisible() and window.isVisible()
+    assert box.text() == w.quit_not_copied(3)
+    assert box.informativeText() == ""  # the demo-like services here keep no list
+    labels = [b.text() for b in box.buttons()]
+    assert w.quit_copy_button() in labels and w.quit_button() in labels and len(labels) == 3
+    assert box.defaultButton() is actions.quit_button(box, actions.QuitChoice.CANCEL)
+
+    box.escapeButton().click()  # Esc / Cancel: nothing happens
+    qtbot.waitUntil(lambda: window.quit_question is None)
+    assert window.isVisible() and window.model.rowCount() == 3
+
+    window.close()
+    box = window.quit_question
+    assert box is not None
+    copy = actions.quit_button(box, actions.QuitChoice.COPY_AND_QUIT)
+    assert copy is not None
+    copy.click()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert clipboard_text().split() == window.model.successful_links() and len(window.model.successful_links()) == 3
+
+
+def test_no_question_once_everything_was_copied_or_exported(
+    qtbot: Any, window: MainWindow, api: FakeApiServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api.add_sample_files()
+    resolve_text(qtbot, window, SAMPLE)
+    window.view.select_source_rows([0, 1])
+    window.view.act_copy.trigger()
+    window.close()
+    box = window.quit_question
+    assert box is not None and box.text() == w.quit_not_copied(1)  # one of three still not copied
+    box.escapeButton().click()
+    qtbot.waitUntil(lambda: window.quit_question is None)
+
+    choice = next(c for c in actions.export_choices() if c.suffix == ".txt")
+    monkeypatch.setattr(actions, "ask_save_path", lambda *a: (str(tmp_path / "links.txt"), choice.filter_text()))
+    window.act_export.trigger()
+    assert window.close() is True  # exported: nothing to lose, no question
+    assert window.quit_question is None
+
+
+def test_copy_all_then_quit_does_not_ask(qtbot: Any, window: MainWindow, api: FakeApiServer) -> None:
+    api.add_sample_files()
+    resolve_text(qtbot, window, SAMPLE)
+    window.act_copy_all.trigger()
+    assert window.close() is True
+
+
+def test_an_empty_or_failed_list_closes_without_asking(qtbot: Any, window: MainWindow, api: FakeApiServer) -> None:
+    assert window.close() is True  # nothing fetched
+    window.show()
+    resolve_text(qtbot, window, "99999999")  # unknown ID: a failed row, no link to lose
+    assert window.model.counts()[RowStatus.FAILED] == 1
+    assert window.close() is True
+
+
+def test_quitting_while_links_are_fetched_asks_then_cancels_the_run(
+    qtbot: Any, window: MainWindow, api: FakeApiServer
+) -> None:
+    api.add_sample_files()
+    api.set_latency(0.2)
+    window.input.set_text(" ".join(str(10861100 + i) for i in range(40)))
+    window.act_resolve.trigger()
+    assert window.busy
+    assert window.close() is False
+    box = window.quit_question
+    assert box is not None and box.text().startswith(w.quit_running(0, 40).split("(")[0])
+    assert "/ 40" not in box.text() and " 40 " in box.text().replace("(", " ").replace(")", " ")
+    button = actions.quit_button(box, actions.QuitChoice.QUIT)
+    assert button is not None
+    button.click()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    wait_idle(qtbot, window)  # the run was cancelled by closing
+    assert window.model.counts()[RowStatus.CANCELLED] > 0
+
+
+def test_the_quit_command_asks_too(qtbot: Any, window: MainWindow, api: FakeApiServer) -> None:
+    api.add_sample_files()
+    resolve_text(qtbot, window, SAMPLE)
+    window.act_quit.trigger()
+    assert window.isVisible() and window.quit_question is not None
+    window.act_quit.trigger()  # asking twice shows the same question
+    assert len([b for b in window.findChildren(QMessageBox) if b.isVisible()]) == 1
+
+
+# ------------------------------------------------------------------------------------ the list kept between runs
+
+
+def test_the_list_comes_back_next_time_without_any_signed_link(
+    qtbot: Any, kept: Services, api: FakeApiServer, tmp_path: Path, session_file: Path
+) -> None:
+    api.add_sample_files()
+    first = open_window(qtbot, kept)
+    first.resolve_bar.sign_check.setChecked(True)
+    resolve_text(qtbot, first, SAMPLE + " 99999999")
+    signed = [r.url or "" for r in first.model.results() if r.ok]
+    assert len(signed) == 3 and all("auth_key=" in url for url in signed)
+    token = kept.credentials().access_token
+    assert token is not None
+    first.close()
+    box = first.quit_question
+    assert box is not None and box.informativeText() == w.quit_list_kept()
+    close_for_good(qtbot, first)
+
+    raw = session_file.read_text(encoding="utf-8")
+    assert "auth_key" not in raw and token.value not in raw and SIGN_KEY not in raw
+    assert all(url.split("?")[0] in raw for url in signed)  # the plain links are kept
+    assert json.loads(raw)["text"].split() == (SAMPLE + " 99999999").split()
+
+    # Next start: the rows and the box come back; signed links come back expired, re-signed in one click.
+    second = open_window(qtbot, kept)
+    assert second.model.ids() == [10861131, 10861132, 10861133, 99999999]
+    assert second.input.text().split() == (SAMPLE + " 99999999").split()
+    assert second.statusBar().currentMessage() == w.restored_rows(4)
+    counts = second.model.counts()
+    assert counts[RowStatus.EXPIRED] == 3 and counts[RowStatus.FAILED] == 1
+    assert second.model.successful_links() == []
+    assert second.act_resign.isEnabled()
+    api.clear_log()
+    second.action_bar.buttons[second.act_resign].click()
+    wait_idle(qtbot, second)
+    assert second.model.counts()[RowStatus.OK] == 3
+    fresh = second.model.successful_links()
+    assert all("auth_key=" in url for url in fresh) and fresh != signed
+    assert not [entry for entry in api.request_log if "direct-link" in entry[1]]  # no new API call to re-sign
+    close_for_good(qtbot, second)
+    assert "auth_key" not in session_file.read_text(encoding="utf-8")
+
+
+def test_clear_empties_the_kept_list(
+    qtbot: Any, kept: Services, api: FakeApiServer, session_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api.add_sample_files()
+    win = open_window(qtbot, kept)
+    resolve_text(qtbot, win, SAMPLE)
+    assert session_file.exists()  # saved after the run already (a crash loses nothing)
+    monkeypatch.setattr(actions, "confirm", lambda *a: True)
+    win.act_clear.trigger()
+    assert not session_file.exists()
+    assert win.close() is True
+    again = open_window(qtbot, kept)
+    assert again.model.rowCount() == 0 and again.input.text() == ""
+    again.close()
+
+
+def test_a_box_without_rows_comes_back_too(qtbot: Any, kept: Services, session_file: Path) -> None:
+    win = open_window(qtbot, kept)
+    win.input.set_text("10861131\n")
+    assert win.close() is True
+    again = open_window(qtbot, kept)
+    assert again.input.text() == "10861131\n" and again.model.rowCount() == 0
+    assert again.statusBar().currentMessage() == w.restored_text()
+    again.close()
+
+
+def test_closing_before_the_first_paint_never_overwrites_the_kept_list(
+    qtbot: Any, kept: Services, session_file: Path
+) -> None:
+    session_file.parent.mkdir(parents=True)
+    rows = [{"id": 10861131, "status": "ok", "link": "https://vip.123pan.cn/1/a.mp4"}]
+    session_file.write_text(json.dumps({"format": "pan123-gui session", "rows": rows, "text": "x"}), "utf-8")
+    win = MainWindow(kept)  # never shown
+    qtbot.addWidget(win)
+    assert win.close() is True
+    assert json.loads(session_file.read_text(encoding="utf-8"))["rows"] == rows
+
+
+def test_demo_mode_keeps_no_list(qtbot: Any, tmp_path: Path) -> None:
+    from pan123_gui.app import build_services
+
+    services = build_services(demo=True, settings=make_settings(tmp_path))
+    try:
+        assert services.session_file is None
+    finally:
+        services.close()
+
+
+def test_real_mode_keeps_the_list_in_the_app_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QStandardPaths
+
+    from pan123_gui.app import SESSION_FILE_NAME, build_services
+
+    services = build_services(settings=make_settings(tmp_path))
+    try:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        assert services.session_file == Path(folder) / SESSION_FILE_NAME
+    finally:
+        services.close()
+
+
+# -------------------------------------------------------------------------------------------- removing rows
+
+
+def test_delete_key_removes_the_selected_rows(qtbot: Any, window: MainWindow, api: FakeApiServer) -> None:
+    api.add_sample_files()
+    resolve_text(qtbot, window, SAMPLE + " 10861134")
+    window.view.select_source_rows([1, 3])
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    assert window.model.ids() == [10861131, 10861133]
+    assert window.statusBar().currentMessage() == w.removed_rows(2)
+    assert window.input.text().split() == (SAMPLE + " 10861134").split()  # the box is left alone
+    assert window.act_copy_all.isEnabled()
+    # Removed links are not "lost" links: two left, both not copied.
+    window.close()
+    box = window.quit_question
+    assert box is not None and box.text() == w.quit_not_copied(2)
+
+
+def test_remove_from_the_context_menu_and_the_edit_menu(qtbot: Any, window: MainWindow, api: FakeApiServer) -> None:
+    api.add_sample_files()
+    resolve_text(qtbot, window, SAMPLE)
+    assert window.view.act_remove in window.menu_edit.actions()
+    window.view.select_source_rows([2])
+    menu = window.view.build_menu()
+    assert window.view.act_remove in menu.actions() and window.view.act_remove.isEnabled()
+    assert window.view.act_remove.text() == w.remove_rows()
+    window.view.act_remove.trigger()
+    assert window.model.ids() == [10861131, 10861132]
+    window.view.selectAll()
+    window.menu_edit.actions()[window.menu_edit.actions().index(window.view.act_remove)].trigger()
+    assert window.model.rowCount() == 0
+    assert window.statusBar().currentMessage() == w.removed_rows(2)
+    window.view.act_remove.trigger()  # nothing selected: says so
+    assert window.statusBar().currentMessage() == w.no_rows_selected()
+
+
+def test_removing_rows_while_a_run_goes_on_ignores_their_late_results(
+    qtbot: Any, window: MainWindow, api: FakeApiServer
+) -> None:
+    api.add_sample_files()
+    api.set_latency(0.05)
+    ids = [10861100 + i for i in range(20)]
+    window.input.set_text(" ".join(map(str, ids)))
+    window.act_resolve.trigger()
+    window.remove_rows(list(range(10)))
+    wait_idle(qtbot, window)
+    assert window.model.ids() == ids[10:]
+    assert window.model.counts() == {
+        status: sum(1 for r in range(window.model.rowCount()) if window.model.status_at(r) is status)
+        for status in RowStatus
+    }
