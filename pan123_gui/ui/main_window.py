@@ -62,6 +62,8 @@ if TYPE_CHECKING:
 STATUS_MS = 6000
 EXPIRY_CHECK_MS = 15_000
 START_DELAY_MS = 30
+#: From this many rows on, a run pauses the table's sorting until it ends (one sort then, not one per change).
+SORT_PAUSE_ROWS = 1000
 LANGUAGE_NAMES = (("zh_CN", "简体中文"), ("en", "English"))
 NOTICE_CREDENTIALS = "credentials"
 NOTICE_SIGN_KEY = "sign_key"
@@ -606,6 +608,7 @@ class MainWindow(QMainWindow):
         if sign and not self._sign_key_available():
             self._show_notice(NOTICE_SIGN_KEY)
             return
+        self._pause_sorting_if_long(len(ids))
         new = set(self.model.add_pending(ids))
         again: list[int] = []
         for file_id in ids:
@@ -617,6 +620,7 @@ class MainWindow(QMainWindow):
             ):
                 again.append(file_id)
         if not new and not again:
+            self.view.resume_sorting()
             self._status(w.nothing_new(len(ids)))
             return
         self.model.mark_pending(again)
@@ -688,9 +692,15 @@ class MainWindow(QMainWindow):
             encoded_path=self._settings.encoded_path,
         )
 
+    def _pause_sorting_if_long(self, adding: int = 0) -> None:
+        """A long run keeps a sorted table in input order until it ends (see ResultsView.pause_sorting)."""
+        if self.model.rowCount() + adding >= SORT_PAUSE_ROWS:
+            self.view.pause_sorting()
+
     def _start(self, job: Job, ids: list[int], kind: str, previous: Sequence[LinkResult] = ()) -> None:
         from pan123_gui.workers.resolve import ResolveWorker
 
+        self._pause_sorting_if_long()
         worker = ResolveWorker(job, ids, previous=previous, parent=self)
         worker.results.connect(self._on_results)
         worker.failed.connect(self._on_job_failed)
@@ -752,6 +762,7 @@ class MainWindow(QMainWindow):
         if job is None or self.sender() is not job:
             return
         self._job = None
+        self.view.resume_sorting()
         cancelled = sum(1 for r in final if r.error_kind is ErrorKind.CANCELLED)
         ok = sum(1 for r in final if r.ok)
         failed = len(final) - ok - cancelled

@@ -226,6 +226,11 @@ class ResultsModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if role == _SORT:  # a sorting proxy asks twice per comparison: the shortest way
+            row_number = index.row()
+            if 0 <= row_number < len(self._rows):
+                return self._sort_value(self._rows[row_number], index.column())
+            return None
         # Views ask for many roles per painted cell: unhandled ones (font, colours, check state...) leave at once.
         if role not in _HANDLED_ROLES or not index.isValid():
             return None
@@ -330,14 +335,14 @@ class ResultsModel(QAbstractTableModel):
         return self._display(row, column)
 
     def _sort_value(self, row: _Row, column: int) -> int | str:
+        if column == COL_STATUS:
+            return _STATUS_SORT[row.status]
         if column == COL_ID:
             return row.file_id
         if column == COL_NAME:
             return self._name(row).casefold()
         if column == COL_SIZE:
             return row.size if row.size is not None else -1
-        if column == COL_STATUS:
-            return _STATUS_SORT[row.status]
         result = row.result
         if column == COL_LINK:
             return (result.url or "") if result is not None else ""

@@ -342,3 +342,37 @@ def test_removing_rows_while_a_run_goes_on_ignores_their_late_results(
         status: sum(1 for r in range(window.model.rowCount()) if window.model.status_at(r) is status)
         for status in RowStatus
     }
+
+
+# ------------------------------------------------------------------------------------ long runs in a sorted table
+
+
+def test_a_long_run_keeps_a_sorted_table_still_and_sorts_once_at_the_end(
+    qtbot: Any, window: MainWindow, api: FakeApiServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pan123_gui.ui import main_window
+    from pan123_gui.ui.results_model import COL_STATUS
+
+    monkeypatch.setattr(main_window, "SORT_PAUSE_ROWS", 5)
+    api.add_sample_files()
+    view = window.view
+    view.sortByColumn(COL_STATUS, Qt.SortOrder.AscendingOrder)
+    header = view.horizontalHeader()
+    short = "10861190 10861131"  # below the threshold: sorted live as usual
+    resolve_text(qtbot, window, short)
+    assert not view.sorting_paused and view.proxy.sortColumn() == COL_STATUS
+
+    ids = [10861131 + i for i in range(10)] + [10861190, 99999999]
+    window.input.set_text(" ".join(map(str, ids)))
+    window.act_resolve.trigger()
+    assert window.busy and view.sorting_paused
+    assert view.proxy.sortColumn() == -1  # rows stay in input order while the run goes on...
+    assert header.sortIndicatorSection() == COL_STATUS  # ...and the header still shows the user's choice
+    wait_idle(qtbot, window)
+    assert not view.sorting_paused and view.proxy.sortColumn() == COL_STATUS
+    statuses = [view.proxy.index(r, COL_STATUS).data(window.model.StatusRole) for r in range(view.proxy.rowCount())]
+    assert statuses == sorted(statuses, key=lambda s: s != "failed")  # failures first, as sorted by Status
+    assert statuses[0] == "failed" and statuses[-1] == "ok"
+    # and it follows changes again
+    window.remove_rows([window.model.row_of(99999999) or 0])
+    assert view.proxy.rowCount() == window.model.rowCount()
