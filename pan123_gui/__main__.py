@@ -110,8 +110,10 @@ def run(*, demo: bool = False, lang: str | None = None) -> int:
         if collecting:
             gc.enable()
         early_log.open_file()
+        if app.windowIcon().isNull():
+            set_app_icon(app)
 
-    app = create_application()
+    app = create_application(icon=False)  # the title bar / taskbar icon follows right after the first paint
     try:
         services, window = start(app, demo=demo, lang=lang, on_shown=shown)
     except Exception as exc:
@@ -172,8 +174,8 @@ class EarlyLog(logging.Handler):
         return self.path
 
 
-def create_application() -> QApplication:
-    """The QApplication with name, icon and High-DPI defaults (reuses an existing one)."""
+def create_application(*, icon: bool = True) -> QApplication:
+    """The QApplication with name, icon (unless ``icon=False``) and High-DPI defaults (reuses an existing one)."""
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
@@ -191,14 +193,20 @@ def create_application() -> QApplication:
         _windows_app_id()
         app = QApplication([sys.argv[0] if sys.argv else "pan123-gui"])
     QGuiApplication.setDesktopFileName("pan123-gui")
-    from pan123_gui.ui.icons import app_icon
-
-    app.setWindowIcon(app_icon())
+    if icon:
+        set_app_icon(app)
     if _style_may_lack_dark_mode():
         from pan123_gui.ui.theme import apply_theme
 
         apply_theme(app)
     return app
+
+
+def set_app_icon(app: QApplication) -> None:
+    """The app's icon for every window (rendering the SVG once to check it works: ~2 ms)."""
+    from pan123_gui.ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
 
 
 def _style_may_lack_dark_mode() -> bool:

@@ -118,13 +118,6 @@ class MainWindow(QMainWindow):
         self._expiry_timer.start()
 
         self.setAcceptDrops(True)
-        if QApplication.windowIcon().isNull():
-            try:  # the app shell sets the app's icon; a window made on its own (tests, benchmarks) sets its own
-                from pan123_gui.ui.icons import app_icon
-
-                self.setWindowIcon(app_icon())
-            except (ImportError, OSError):  # pragma: no cover - icons ship with the app
-                pass
         if not self._settings.restore_geometry(self):
             self.resize(1180, 740)
         self.input.edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -138,6 +131,13 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         """What may be slow (the keyring, the saved list) waits until the window is on screen."""
+        if QApplication.windowIcon().isNull():
+            try:  # the app shell sets the app's icon; a window made on its own (tests, benchmarks) gets it here
+                from pan123_gui.ui.icons import app_icon
+
+                self.setWindowIcon(app_icon())
+            except (ImportError, OSError):  # pragma: no cover - icons ship with the app
+                pass
         self._name_toolbar_buttons()
         self.check_credentials()
         self.restore_session()
