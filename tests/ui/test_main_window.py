@@ -737,3 +737,18 @@ def test_switching_language_retranslates_the_window(qtbot: Any, window: MainWind
         install_translators(QApplication.instance(), "en")  # type: ignore[arg-type]
     assert window.resolve_bar.resolve_button.text() == "&Get links"
     assert settings.language == "en"
+
+
+def test_hovering_a_row_button_highlights_it(qtbot: Any, window: MainWindow, api: FakeApiServer) -> None:
+    from PySide6.QtTest import QTest
+
+    api.add_sample_files()
+    resolve_text(qtbot, window, "10861131")
+    view = window.view
+    copy_rect, open_rect = view.delegate.button_rects(view.visualRect(view.proxy.index(0, COL_LINK)))
+    QTest.mouseMove(view.viewport(), copy_rect.center())
+    qtbot.waitUntil(lambda: view.delegate._hover == (0, view.delegate.COPY))
+    QTest.mouseMove(view.viewport(), open_rect.center())
+    qtbot.waitUntil(lambda: view.delegate._hover == (0, view.delegate.OPEN))
+    QTest.mouseMove(view.viewport(), view.visualRect(view.proxy.index(0, COL_NAME)).center())
+    qtbot.waitUntil(lambda: view.delegate._hover is None)
