@@ -1,7 +1,10 @@
 """Start the desktop app: ``pan123-gui`` / ``python -m pan123_gui [--demo] [--lang zh_CN|en]``.
 
-Start-up stays lean: heavy modules (the window, the core client, keyring, the fake API) are imported only
-when needed. A failure during start shows a message box and returns non-zero — never a silent exit.
+Start-up stays lean (``tests/benchmarks/bench_startup.py``): until the window is first painted nothing runs that the
+painted window does not need. After that come, in this order: cycle collection back on, the log file (records
+logged before are kept in memory and written then), the app icon, the demo's stand-in API (on a thread; a first
+request waits for it), the window's own follow-ups (keyring, kept list) and, on a first start without credentials,
+the credentials dialog. A failure during start shows a message box and returns non-zero — never a silent exit.
 
 Environment for tests and benchmarks: ``PAN123_QUIT_AFTER_MS=N`` quits N ms after the window is first painted;
 ``PAN123_REPORT_SHOWN=1`` prints ``PAN123_SHOWN <seconds since start>`` to stdout at that moment.
