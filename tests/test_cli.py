@@ -27,6 +27,7 @@ from pan123_gui.demo.samples import (
     FOLDER_ID,
     NOT_DIRECT_LINK_ID,
     SAMPLE_FILES,
+    TRASHED_ID,
     UNKNOWN_ID,
     VIDEO_ID,
 )
@@ -120,6 +121,19 @@ def test_jsonl_one_object_per_unique_id(api: FakeApiServer, env: dict[str, str],
             assert row["expiresAt"] is None
     assert by_id[UNKNOWN_ID]["errorCode"] == 5066 and by_id[UNKNOWN_ID]["errorKind"] == "not_found"
     assert by_id[NOT_DIRECT_LINK_ID]["errorKind"] == "not_direct_link_space"
+    # with --names the folder is known before any direct-link request: plain words, no "API error 400"
+    assert by_id[FOLDER_ID]["errorKind"] == "is_folder" and by_id[FOLDER_ID]["errorCode"] is None
+    assert by_id[FOLDER_ID]["error"] == "This ID is a folder; direct links exist only for files"
+    assert by_id[FOLDER_ID]["name"] == "直链素材"
+
+
+def test_folder_and_trashed_file_kinds(api: FakeApiServer, env: dict[str, str], capsys: Any) -> None:
+    for names in ([], ["--names"]):
+        code, out, _ = run(capsys, "--format", "jsonl", *names, str(FOLDER_ID), str(TRASHED_ID))
+        assert code == 1
+        rows = {r["fileID"]: r for r in map(json.loads, out.splitlines())}
+        assert rows[FOLDER_ID]["errorKind"] == "is_folder"  # without names: from the API's own folder answer
+        assert rows[TRASHED_ID]["errorKind"] == ("trashed" if names else "not_found")
 
 
 def test_csv_with_header(api: FakeApiServer, env: dict[str, str], capsys: Any) -> None:
@@ -319,6 +333,22 @@ def test_unreachable_api(env: dict[str, str], capsys: Any, monkeypatch: pytest.M
     code, out, err = run(capsys, str(VIDEO_ID))
     assert code in (1, 2) and out == ""
     assert err.strip()
+
+
+def test_unreachable_api_fails_every_id_without_trying_each(
+    api: FakeApiServer, token_env: str, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with FakeApiServer() as gone:
+        base = gone.base_url  # stopped: connections are refused
+    monkeypatch.setenv("PAN123_API_BASE", base)
+    ids = [70_000_000 + i for i in range(40)]
+    code, out, err = run(capsys, "--format", "jsonl", *map(str, ids))
+    assert code == 1
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["fileID"] for r in rows] == ids  # a row for every ID
+    assert all(r["errorKind"] == "network" and r["url"] is None for r in rows)
+    assert sum(1 for r in rows if r["error"] == "Not tried: the 123pan API could not be reached") >= 20
+    assert "Traceback" not in err
 
 
 def test_secrets_never_in_output(

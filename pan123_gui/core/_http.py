@@ -24,6 +24,7 @@ from pan123_gui.core.errors import (
     ApiError,
     AuthError,
     InternalServerError,
+    IsFolderError,
     MalformedResponseError,
     NetworkError,
     NotDirectLinkSpaceError,
@@ -48,6 +49,7 @@ __all__ = [
     "call_api",
     "error_for_code",
     "httpx",
+    "is_folder_message",
     "new_http_client",
     "parse_retry_after",
 ]
@@ -207,6 +209,8 @@ def error_for_code(
         return InternalServerError(f"Internal server error{said}", **kw)
     if is_not_direct_link_space_message(message):
         return NotDirectLinkSpaceError(f"The file is not in a direct-link space{said}", **kw)
+    if is_folder_message(message):
+        return IsFolderError(f"This ID is a folder; direct links exist only for files{said}", **kw)
     return ApiError(f"API error{said}", **kw)
 
 
@@ -218,6 +222,19 @@ _SPACE_WORDS = ("未开启", "未启用", "没有开启", "没开启", "不在",
 def is_not_direct_link_space_message(message: str) -> bool:
     """True when a server message says the file is outside an enabled direct-link space."""
     return any(w in message for w in _DIRECT_LINK_WORDS) and any(w in message for w in _SPACE_WORDS)
+
+
+# Conservative: the message must name a folder (文件夹) *and* refuse something, and not be about the direct-link
+# space (whose message also mentions the file's folder: "…请先在直链空间中启用其所在文件夹").
+_FOLDER_WORDS = ("文件夹",)
+_REFUSAL_WORDS = ("不支持", "不能", "无法", "不可")
+
+
+def is_folder_message(message: str) -> bool:
+    """True when a server message says the ID is a folder, which has no direct link ("文件夹不支持获取直链…")."""
+    if is_not_direct_link_space_message(message):
+        return False
+    return any(w in message for w in _FOLDER_WORDS) and any(w in message for w in _REFUSAL_WORDS)
 
 
 def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:

@@ -4,12 +4,17 @@ Each attempt of each call: wait for the endpoint's limiter slot, take a valid to
 checks HTTP status, then the envelope). Transient failures are retried with bounded back-off (the sleep is
 interruptible by the cancel event, and every retry acquires the limiter again); a 401 refreshes the token once
 (single-flight in :class:`TokenManager`) and replays the call once.
+
+A :class:`RequestWatch` shared by the calls of one run adds the network cut-off: once several requests in a row
+could not even connect, the run's remaining calls fail at once with :class:`NotTriedError` instead of each making
+its own attempts with back-off.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -31,6 +36,8 @@ from pan123_gui.core.errors import (
     CredentialsError,
     InternalServerError,
     MalformedResponseError,
+    NetworkError,
+    NotTriedError,
     Pan123Error,
     RateLimitedError,
 )
@@ -43,13 +50,110 @@ from pan123_gui.core.tokens import TokenManager, fetch_access_token
 if TYPE_CHECKING:
     from pan123_gui.core.credentials import Credentials, SecretStore
 
-__all__ = ["FILE_INFOS_BATCH", "Pan123Client", "build_client"]
+__all__ = ["BREAKER_THRESHOLD", "FILE_INFOS_BATCH", "Pan123Client", "RequestWatch", "build_client"]
 
 log = logging.getLogger(__name__)
 
 FILE_INFOS_BATCH = 100  # ids per file/infos call (x123pan's batch; the official maximum is unconfirmed)
 
+BREAKER_THRESHOLD = 3  # requests in a row that could not connect, with no answer in between, before the cut-off
+_LATENCY_WEIGHT = 0.3  # weight of the newest round trip in the moving average
+
 T = TypeVar("T")
+
+
+class RequestWatch:
+    """What the requests of one run have seen: the network cut-off (a breaker) and the typical round-trip time.
+
+    Pass the same watch to every call of a run (``watch=``). When ``threshold`` requests in a row failed to connect
+    (:class:`ConnectFailedError` / :class:`ConnectTimeoutError`: they never reached the server) with no answer in
+    between, the watch trips: every later call with it raises :class:`NotTriedError` before sending anything, and
+    ``wake`` is set, so calls waiting in a limiter or a back-off with ``cancel=wake`` wake up and stop too. Any answer
+    from the server resets the count (a tripped watch stays tripped: the next run starts with a fresh one). Other
+    transport failures (a dropped connection, a read timeout) may have reached the server: they neither count nor
+    reset. Thread-safe.
+    """
+
+    def __init__(self, threshold: int = BREAKER_THRESHOLD, *, wake: threading.Event | None = None) -> None:
+        if threshold < 1:
+            raise ValueError("threshold must be at least 1")
+        self._threshold = threshold
+        self._wake = wake
+        self._lock = threading.Lock()
+        self._failures = 0  # connect failures since the last answer
+        self._tripped = False
+        self._latency: dict[str, float] = {}  # path -> moving average of answered round trips (seconds)
+        self._any_latency: float | None = None
+        self._on_the_wire: dict[int, tuple[str, float]] = {}  # ticket -> (path, when that attempt was sent)
+        self._tickets = 0
+        self.connect_failures = 0  # in total (diagnostics, tests)
+
+    def __repr__(self) -> str:
+        return f"RequestWatch(failures={self._failures}/{self._threshold}, tripped={self._tripped})"
+
+    @property
+    def tripped(self) -> bool:
+        return self._tripped
+
+    def check(self) -> None:
+        """Raise :class:`NotTriedError` when the cut-off has tripped (called before each attempt)."""
+        if self._tripped:
+            raise NotTriedError()
+
+    def record(self, path: str, seconds: float | None, error: Pan123Error | None) -> None:
+        """One attempt's outcome: ``error`` None for success; ``seconds`` its round trip when it was sent."""
+        if isinstance(error, ConnectFailedError | ConnectTimeoutError):
+            with self._lock:
+                self.connect_failures += 1
+                self._failures += 1
+                failures = self._failures
+                trip = not self._tripped and failures >= self._threshold
+                if trip:
+                    self._tripped = True
+            if trip:
+                log.warning("%d requests in a row could not reach the API: not trying the others", failures)
+                if self._wake is not None:
+                    self._wake.set()
+            return
+        if error is not None and not _reached_server(error):
+            return
+        with self._lock:
+            self._failures = 0
+            if seconds is not None and seconds >= 0:
+                old = self._latency.get(path)
+                self._latency[path] = seconds if old is None else old + _LATENCY_WEIGHT * (seconds - old)
+                any_old = self._any_latency
+                self._any_latency = seconds if any_old is None else any_old + _LATENCY_WEIGHT * (seconds - any_old)
+
+    def latency(self, path: str | None = None) -> float | None:
+        """Moving average round trip of answered requests to ``path`` (any path when None); None before any."""
+        with self._lock:
+            return self._any_latency if path is None else self._latency.get(path)
+
+    def begin(self, path: str) -> int:
+        """An attempt goes on the wire now; pass the ticket to :meth:`end` when it is back (however it ended)."""
+        with self._lock:
+            self._tickets += 1
+            self._on_the_wire[self._tickets] = (path, time.monotonic())
+            return self._tickets
+
+    def end(self, ticket: int) -> float | None:
+        """The attempt is back: its time on the wire in seconds (None for an unknown ticket)."""
+        with self._lock:
+            sent = self._on_the_wire.pop(ticket, None)
+        return None if sent is None else time.monotonic() - sent[1]
+
+    def oldest_on_the_wire(self, path: str | None = None) -> float | None:
+        """How long the oldest attempt to ``path`` (any path when None) still unanswered has been on the wire (None
+        when none is): a round trip is at least this long, known before the first answer comes back."""
+        with self._lock:
+            first = min((sent for p, sent in self._on_the_wire.values() if path is None or p == path), default=None)
+        return None if first is None else time.monotonic() - first
+
+
+def _reached_server(error: Pan123Error) -> bool:
+    """An answer came back (an envelope error, a 5xx page, garbage): the network works."""
+    return not isinstance(error, NetworkError | CredentialsError | CancelledError)
 
 
 class Pan123Client:
@@ -103,9 +207,11 @@ class Pan123Client:
 
     # --- API calls -----------------------------------------------------------------------------------------------
 
-    def direct_link_url(self, file_id: int, cancel: threading.Event | None = None) -> str:
+    def direct_link_url(
+        self, file_id: int, cancel: threading.Event | None = None, *, watch: RequestWatch | None = None
+    ) -> str:
         """``GET /api/v1/direct-link/url?fileID=`` → the plain direct link (http/https only, else BadLinkError)."""
-        data = self._call("GET", DIRECT_LINK_PATH, params={"fileID": int(file_id)}, cancel=cancel)
+        data = self._call("GET", DIRECT_LINK_PATH, params={"fileID": int(file_id)}, cancel=cancel, watch=watch)
         if not isinstance(data, dict):
             raise MalformedResponseError("The direct-link answer has no data")
         return require_http_link(data.get("url"))
@@ -118,22 +224,24 @@ class Pan123Client:
             self._user = info
         return info
 
-    def uid(self, cancel: threading.Event | None = None) -> int:
+    def uid(self, cancel: threading.Event | None = None, *, watch: RequestWatch | None = None) -> int:
         """The account uid (needed for signing), fetched once per client."""
         with self._user_lock:
             if self._user is not None:
                 return self._user.uid
-            data = self._call("GET", USER_INFO_PATH, cancel=cancel)
+            data = self._call("GET", USER_INFO_PATH, cancel=cancel, watch=watch)
             self._user = _parse_user_info(data)
             return self._user.uid
 
-    def file_infos(self, ids: Sequence[int], cancel: threading.Event | None = None) -> dict[int, FileInfo]:
+    def file_infos(
+        self, ids: Sequence[int], cancel: threading.Event | None = None, *, watch: RequestWatch | None = None
+    ) -> dict[int, FileInfo]:
         """Names and sizes via ``POST /api/v1/file/infos`` in batches of ≤100; IDs the API omits are left out."""
         unique = list(dict.fromkeys(int(i) for i in ids))
         found: dict[int, FileInfo] = {}
         for start in range(0, len(unique), FILE_INFOS_BATCH):
             chunk = unique[start : start + FILE_INFOS_BATCH]
-            data = self._call("POST", FILE_INFOS_PATH, json_body={"fileIds": chunk}, cancel=cancel)
+            data = self._call("POST", FILE_INFOS_PATH, json_body={"fileIds": chunk}, cancel=cancel, watch=watch)
             if not isinstance(data, dict):
                 raise MalformedResponseError("The file-infos answer has no data")
             items = data.get("list")
@@ -174,11 +282,13 @@ class Pan123Client:
         params: Mapping[str, str | int] | None = None,
         json_body: object = None,
         cancel: threading.Event | None = None,
+        watch: RequestWatch | None = None,
     ) -> Any:
         return self.run_paced(
             path,
             lambda token: call_api(self._http, method, path, token=token, params=params, json_body=json_body),
             cancel=cancel,
+            watch=watch,
         )
 
     def run_paced(
@@ -189,24 +299,38 @@ class Pan123Client:
         cancel: threading.Event | None = None,
         auth: bool = True,
         retryable: Callable[[Pan123Error], bool] = is_retryable,
+        watch: RequestWatch | None = None,
     ) -> T:
-        """Run ``send(token)`` under ``path``'s limiter with retries and the 401 refresh-and-replay-once rule."""
+        """Run ``send(token)`` under ``path``'s limiter with retries and the 401 refresh-and-replay-once rule.
+
+        With a ``watch``: every attempt's outcome is recorded there, and once it has tripped no attempt is made
+        (:class:`NotTriedError`, also when the trip interrupts a wait: pass its ``wake`` event as ``cancel``).
+        """
         policy = self._retry
         attempt = 0
         replayed = False
         while True:
-            if cancel is not None and cancel.is_set():
-                raise CancelledError("Cancelled")
-            self._limiters.for_path(path).acquire(cancel)
-            token = self._tokens.current() if auth else None
+            _stop_if_asked(cancel, watch)
             try:
-                return send(token)
+                self._limiters.for_path(path).acquire(cancel)
+            except CancelledError:
+                if watch is not None:
+                    watch.check()
+                raise
+            token = self._token_for(auth, watch)
+            try:
+                result = _send_once(send, token, path, watch)
             except AuthError:
                 if not auth or replayed or token is None:
                     raise
                 replayed = True
                 log.info("%s: token rejected, refreshing once and replaying", path)
-                self._tokens.after_auth_failure(token)
+                try:
+                    self._tokens.after_auth_failure(token)
+                except Pan123Error as refresh_err:
+                    if watch is not None:
+                        watch.record(ACCESS_TOKEN_PATH, None, refresh_err)
+                    raise
                 continue
             except Pan123Error as err:
                 attempt += 1
@@ -216,8 +340,48 @@ class Pan123Client:
                 delay = backoff_delay(attempt, policy, retry_after)
                 log.debug("%s: %s, retry %d/%d in %.2f s", path, err.kind, attempt, policy.max_attempts - 1, delay)
                 self._sleep(delay, cancel)
-                if cancel is not None and cancel.is_set():
-                    raise CancelledError("Cancelled") from None
+                try:
+                    _stop_if_asked(cancel, watch)
+                except Pan123Error as stop:
+                    raise stop from None
+            else:
+                return result
+
+    def _token_for(self, auth: bool, watch: RequestWatch | None) -> str | None:
+        """The token to send (None without auth); a token fetch that cannot connect counts toward the cut-off."""
+        if not auth:
+            return None
+        try:
+            return self._tokens.current()
+        except Pan123Error as err:
+            if watch is not None:
+                watch.record(ACCESS_TOKEN_PATH, None, err)
+            raise
+
+
+def _send_once(send: Callable[[str | None], T], token: str | None, path: str, watch: RequestWatch | None) -> T:
+    """One attempt; with a watch it is on the watch's list while on the wire, and its outcome is recorded."""
+    if watch is None:
+        return send(token)
+    ticket = watch.begin(path)
+    try:
+        result = send(token)
+    except Pan123Error as err:
+        watch.record(path, watch.end(ticket), err)
+        raise
+    except BaseException:
+        watch.end(ticket)
+        raise
+    watch.record(path, watch.end(ticket), None)
+    return result
+
+
+def _stop_if_asked(cancel: threading.Event | None, watch: RequestWatch | None) -> None:
+    """Before an attempt: NotTriedError when the run's cut-off tripped, CancelledError when cancelled."""
+    if watch is not None:
+        watch.check()
+    if cancel is not None and cancel.is_set():
+        raise CancelledError("Cancelled")
 
 
 def _token_fetch_retryable(err: Pan123Error) -> bool:

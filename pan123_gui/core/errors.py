@@ -2,7 +2,7 @@
 
 Every failure the core reports is a :class:`Pan123Error` with a machine-readable :class:`ErrorKind`.
 Messages here are short English technical texts (used by ``pan123-link`` and the log); the window turns
-``kind`` into translated plain words (``pan123_gui/ui/wording.py``). No message ever contains a secret.
+``kind`` into translated plain words (``pan123_gui/ui/wording/errors.py``). No message ever contains a secret.
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ class ErrorKind(StrEnum):
     NOT_FOUND = "not_found"  # 5066
     TRAFFIC_EXHAUSTED = "traffic_exhausted"  # 5113
     NOT_DIRECT_LINK_SPACE = "not_direct_link_space"  # file outside an enabled direct-link folder (message based)
+    IS_FOLDER = "is_folder"  # the ID is a folder (file/infos says so, or the API's message does)
+    TRASHED = "trashed"  # the file is in the recycle bin (file/infos says so)
     API = "api"  # any other non-zero envelope code
-    NETWORK = "network"  # connection refused / dropped / timeout
+    NETWORK = "network"  # connection refused / dropped / timeout; also IDs not tried after the network cut-off
     MALFORMED = "malformed"  # non-JSON, cut-off JSON, envelope without the expected fields, 5xx HTML page
     BAD_LINK = "bad_link"  # the API returned a link that is not http(s)
     CREDENTIALS = "credentials"  # no credentials configured / keyring locked
@@ -77,6 +79,20 @@ class NotDirectLinkSpaceError(Pan123Error):
     kind = ErrorKind.NOT_DIRECT_LINK_SPACE
 
 
+class IsFolderError(Pan123Error):
+    kind = ErrorKind.IS_FOLDER
+
+    def __init__(self, message: str = "This ID is a folder; direct links exist only for files", **kw: object) -> None:
+        super().__init__(message, **kw)  # type: ignore[arg-type]
+
+
+class TrashedError(Pan123Error):
+    kind = ErrorKind.TRASHED
+
+    def __init__(self, message: str = "The file is in the recycle bin; restore it first", **kw: object) -> None:
+        super().__init__(message, **kw)  # type: ignore[arg-type]
+
+
 class ApiError(Pan123Error):
     """Any other envelope error; keeps code, message and x-traceID."""
 
@@ -93,6 +109,13 @@ class NetworkError(Pan123Error):
 
 class RequestTimeoutError(NetworkError):
     pass
+
+
+class NotTriedError(NetworkError):
+    """The request was not sent: earlier requests of the same run could not reach the API at all (the cut-off)."""
+
+    def __init__(self, message: str = "Not tried: the 123pan API could not be reached", **kw: object) -> None:
+        super().__init__(message, **kw)  # type: ignore[arg-type]
 
 
 class MalformedResponseError(Pan123Error):

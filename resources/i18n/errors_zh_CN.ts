@@ -55,6 +55,26 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>folder, not a file</source>
+        <translation>是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This ID is a folder. Direct links exist only for files: use the IDs of the files inside it.</source>
+        <translation>此 ID 是一个文件夹。直链只适用于文件：请改用文件夹内各个文件的 ID。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>in the recycle bin</source>
+        <translation>在回收站中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file is in the 123pan recycle bin. Restore it in the 123pan app first, then use Retry failed.</source>
+        <translation>此文件在123云盘的回收站中。请先在123云盘中将它还原，然后点击“重试失败项”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>network problem</source>
         <translation>网络异常</translation>
     </message>
@@ -202,7 +222,7 @@
 <context>
     <name>results</name>
     <message>
-        <location filename="../../pan123_gui/ui/results_model.py" line="+61"/>
+        <location filename="../../pan123_gui/ui/results_model.py" line="+62"/>
         <source>ID</source>
         <translation>文件 ID</translation>
     </message>
@@ -232,8 +252,9 @@
         <translation>过期时间</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+235"/>
         <source>The signed link has expired. Re-sign it to get a fresh link.</source>
+        <extracomment>Removing rows scattered over more blocks than this resets the model instead of one rowsRemoved per block.</extracomment>
         <translation>签名链接已过期。请重新签名以获取新链接。</translation>
     </message>
     <message>
@@ -242,7 +263,7 @@
         <translation>{size} 字节</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Expired at {time} (local time)</source>
         <translation>已于 {time} 过期（本地时间）</translation>
     </message>

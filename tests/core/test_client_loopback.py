@@ -19,9 +19,10 @@ from pan123_gui.core._http import (
 )
 from pan123_gui.core.client import Pan123Client
 from pan123_gui.core.errors import (
-    ApiError,
     AuthError,
     BadLinkError,
+    ErrorKind,
+    IsFolderError,
     NotDirectLinkSpaceError,
     NotFoundError,
     TrafficExhaustedError,
@@ -122,8 +123,9 @@ def test_error_mapping_against_the_fake(api: FakeApiServer) -> None:
             client.direct_link_url(UNKNOWN_ID)
         with pytest.raises(NotFoundError):
             client.direct_link_url(TRASHED_ID)
-        with pytest.raises(ApiError) as folder:
+        with pytest.raises(IsFolderError) as folder:
             client.direct_link_url(FOLDER_ID)
+        assert folder.value.kind is ErrorKind.IS_FOLDER and folder.value.code == 400
         assert folder.value.trace_id  # x-traceID kept for support
         api.set_traffic_exhausted()
         with pytest.raises(TrafficExhaustedError):

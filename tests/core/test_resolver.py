@@ -22,7 +22,7 @@ from pan123_gui.core.client import Pan123Client
 from pan123_gui.core.errors import ErrorKind
 from pan123_gui.core.limiter import EndpointLimiters
 from pan123_gui.core.models import AccessToken, LinkResult
-from pan123_gui.core.resolver import Resolver, SignOptions
+from pan123_gui.core.resolver import MIN_WORKERS, Resolver, SignOptions
 from pan123_gui.core.retry import RetryPolicy
 from pan123_gui.core.signing import sign_url
 from pan123_gui.core.tokens import TokenManager
@@ -42,7 +42,7 @@ def link_for(file_id: int) -> str:
 
 
 class FakeApi:
-    """A tiny route table: IDs < 1000 resolve; special IDs give errors; counts calls per path."""
+    """A tiny route table: IDs < 1000 resolve; special IDs give errors; counts calls per path and the threads."""
 
     NOT_FOUND = 5066
     BAD_LINK = 6000
@@ -56,13 +56,17 @@ class FakeApi:
         self.in_flight = 0
         self.max_in_flight = 0
         self.user_info: httpx.Response = envelope(0, {"uid": UID, "nickname": "demo", "vip": True})
+        self.user_info_down = False  # when set, user/info cannot be connected to
         self.gate: threading.Event | None = None  # when set, direct-link requests wait for it
+        self.link_threads: set[str] = set()  # names of the threads that sent direct-link requests
         self._lock = threading.Lock()
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         path = request.url.path
         with self._lock:
             self.calls[path] = self.calls.get(path, 0) + 1
+            if path == DIRECT_LINK_PATH:
+                self.link_threads.add(threading.current_thread().name)
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
         try:
@@ -75,6 +79,8 @@ class FakeApi:
 
     def _answer(self, request: httpx.Request, path: str) -> httpx.Response:
         if path == USER_INFO_PATH:
+            if self.user_info_down:
+                raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
             return self.user_info
         if path == FILE_INFOS_PATH:
             ids = json.loads(request.content)["fileIds"]
@@ -97,11 +103,11 @@ class FakeApi:
         return envelope(0, {"url": link_for(file_id)})
 
 
-def make_client(api: FakeApi, *, rate: float = 10_000.0) -> Pan123Client:
+def make_client(api: FakeApi, *, rate: float = 10_000.0, retry: RetryPolicy = FAST) -> Pan123Client:
     http = new_http_client("https://api.test", transport=httpx.MockTransport(api))
     limiters = EndpointLimiters({DIRECT_LINK_PATH: rate, FILE_INFOS_PATH: 10_000.0, USER_INFO_PATH: 10_000.0})
     tokens = TokenManager(token=AccessToken("tok", FAR), fetch=None)
-    return Pan123Client(http, tokens, limiters=limiters, retry=FAST, sleep=lambda s, c: None)
+    return Pan123Client(http, tokens, limiters=limiters, retry=retry, sleep=lambda s, c: None)
 
 
 class Collector:
@@ -167,6 +173,62 @@ def test_names_failure_keeps_the_links() -> None:
     assert api.calls[FILE_INFOS_PATH] == FAST.max_attempts
 
 
+def test_folders_and_trashed_files_spend_no_link_request() -> None:
+    def infos(ids: list[int]) -> httpx.Response:
+        items = [
+            {"fileId": 1, "filename": "a.bin", "size": 10, "type": 0, "trashed": 0},
+            {"fileId": 2, "filename": "目录", "size": 0, "type": 1, "trashed": 0},
+            {"fileId": 3, "filename": "old.zip", "size": 30, "type": 0, "trashed": 1},
+        ]
+        return envelope(0, {"list": items})
+
+    api = FakeApi(infos=infos)
+    rows = Resolver(make_client(api), names=True).resolve([1, 2, 3, 4])
+    assert [r.error_kind for r in rows] == [None, ErrorKind.IS_FOLDER, ErrorKind.TRASHED, None]
+    assert (rows[1].name, rows[2].name, rows[2].size) == ("目录", "old.zip", 30)
+    assert rows[1].error == "This ID is a folder; direct links exist only for files" and rows[1].url is None
+    assert rows[2].error == "The file is in the recycle bin; restore it first" and rows[2].url is None
+    assert rows[3].ok and rows[3].name is None  # not in the lookup: the API decides
+    assert api.calls[DIRECT_LINK_PATH] == 2  # IDs 1 and 4 only
+
+
+def link_threads_alive(before: set[int | None]) -> int:
+    return sum(
+        1
+        for t in threading.enumerate()
+        if t.ident not in before and t.name.startswith("pan123-resolve-") and t.name != "pan123-resolve-names"
+    )
+
+
+def test_links_wait_for_names_and_the_pool_does_not_grow_meanwhile() -> None:
+    second_chunk = threading.Event()
+
+    def infos(ids: list[int]) -> httpx.Response:
+        if ids[0] > 100:
+            second_chunk.wait(30)  # the lookup of IDs 101..200 hangs until released
+            return envelope(0, {"list": [{"fileId": i, "filename": f"n{i}", "size": i, "type": 0} for i in ids]})
+        # IDs 1..100 are folders: no link requests, so the threads reach the second chunk at once
+        return envelope(0, {"list": [{"fileId": i, "filename": f"d{i}", "size": 0, "type": 1} for i in ids]})
+
+    api = FakeApi(infos=infos, latency=0.02)  # 10,000/s x 20 ms (the first lookup's round trip): 16 threads wanted
+    before = {t.ident for t in threading.enumerate()}
+    result: list[list[LinkResult]] = []
+    ids = list(range(1, 201))
+    thread = threading.Thread(target=lambda: result.append(Resolver(make_client(api), names=True).resolve(ids)))
+    thread.start()
+    try:
+        thread.join(0.3)  # several growth ticks while the second lookup hangs
+        assert DIRECT_LINK_PATH not in api.calls  # folders spend none; the others wait for their names
+        assert 1 <= link_threads_alive(before) <= MIN_WORKERS  # not grown while every thread waits for names
+    finally:
+        second_chunk.set()
+    thread.join(30)
+    rows = result[0]
+    assert all(r.error_kind is ErrorKind.IS_FOLDER for r in rows[:100])
+    assert [(r.url, r.name) for r in rows[100:]] == [(link_for(i), f"n{i}") for i in ids[100:]]
+    assert len(api.link_threads) > MIN_WORKERS  # and it grew once the names were there
+
+
 def test_without_names_no_lookup_is_made() -> None:
     api = FakeApi()
     Resolver(make_client(api)).resolve([1, 2])
@@ -210,6 +272,21 @@ def test_uid_failure_makes_signing_error_rows() -> None:
     rows = Resolver(make_client(api), sign=SignOptions(key=KEY, valid_for=timedelta(minutes=30))).resolve([1, 2, 3])
     assert all(r.error_kind is ErrorKind.SIGNING and r.url is None for r in rows)
     assert api.calls[USER_INFO_PATH] == 1  # asked once per run, not once per ID
+
+
+def test_uid_unreachable_makes_network_rows_that_resign_repairs() -> None:
+    api = FakeApi()
+    api.user_info_down = True
+    client = make_client(api, retry=RetryPolicy(max_attempts=2))  # 2 failed connects: short of the cut-off
+    signer = Resolver(client, sign=SignOptions(key=KEY, valid_for=timedelta(minutes=30)))
+    rows = signer.resolve([1, 2, 3])
+    for row in rows:  # "network trouble", not "add the signing key"; the plain link is kept, never handed out
+        assert row.error_kind is ErrorKind.NETWORK and row.url is None
+        assert row.error is not None and row.error.startswith("Cannot sign: the account uid is unavailable")
+        assert row.unsigned_url == link_for(row.file_id)
+    api.user_info_down = False
+    fixed = signer.resign(rows)
+    assert all(r.ok and r.url is not None and "auth_key=" in r.url for r in fixed)
 
 
 def test_sign_options_repr_hides_the_key() -> None:
@@ -310,6 +387,26 @@ def test_requests_overlap_so_latency_does_not_cap_throughput() -> None:
     rows = Resolver(make_client(api, rate=200.0), workers=16).resolve(list(range(1, 81)))
     assert all(r.ok for r in rows)
     assert api.max_in_flight >= 4  # a sequential resolver would never exceed 1
+    assert len(api.link_threads) > MIN_WORKERS  # the pool grew: 200/s x 50 ms needs ~10 in flight
+
+
+def test_the_pool_stays_as_small_as_the_pace_allows() -> None:
+    # 10 requests/s x 20 ms round trip: one request at a time would do; ceil(0.2) + 2 = 3 threads at most
+    api = FakeApi(latency=0.02)
+    rows = Resolver(make_client(api, rate=10.0), workers=16).resolve(list(range(1, 21)))
+    assert all(r.ok for r in rows)
+    assert 1 <= len(api.link_threads) <= 3
+    assert api.max_in_flight <= 3
+
+
+def test_the_pool_never_exceeds_workers() -> None:
+    api = FakeApi(latency=0.02)
+    rows = Resolver(make_client(api, rate=10_000.0), workers=3).resolve(list(range(1, 61)))
+    assert all(r.ok for r in rows)
+    assert len(api.link_threads) <= 3 and api.max_in_flight <= 3
+    api = FakeApi()
+    Resolver(make_client(api), workers=1).resolve(list(range(1, 11)))
+    assert len(api.link_threads) == 1
 
 
 def test_workers_must_be_positive() -> None:

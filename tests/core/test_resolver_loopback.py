@@ -52,14 +52,20 @@ def api(fake_api: FakeApiServer) -> FakeApiServer:
     return fake_api
 
 
-def expected_kind(file_id: int) -> ErrorKind | None:
+def expected_kind(file_id: int, *, names: bool = True) -> ErrorKind | None:
     if file_id == NOT_DIRECT_LINK_ID:
         return ErrorKind.NOT_DIRECT_LINK_SPACE
-    if file_id in (UNKNOWN_ID, TRASHED_ID):
+    if file_id == UNKNOWN_ID:
         return ErrorKind.NOT_FOUND
-    if file_id == FOLDER_ID:
-        return ErrorKind.API
+    if file_id == TRASHED_ID:  # file/infos says so; the direct-link answer alone is "not found"
+        return ErrorKind.TRASHED if names else ErrorKind.NOT_FOUND
+    if file_id == FOLDER_ID:  # file/infos says so, or the API's own answer (code 400, "文件夹不支持获取直链")
+        return ErrorKind.IS_FOLDER
     return None
+
+
+def link_requests_for(api: FakeApiServer, file_id: int) -> int:
+    return sum(1 for r in api.records if r.path == DIRECT_LINK_PATH and r.query.get("fileID") == str(file_id))
 
 
 def test_demo_ids_resolve_to_links_and_plain_errors(api: FakeApiServer) -> None:
@@ -75,6 +81,23 @@ def test_demo_ids_resolve_to_links_and_plain_errors(api: FakeApiServer) -> None:
         if row.error_kind is None:
             assert row.url == api.expected_url(row.file_id)
         assert row.name == names.get(row.file_id)  # names come even for error rows; unknown IDs have none
+    # a folder and a trashed file are known from file/infos: no direct-link request is spent on them
+    assert link_requests_for(api, FOLDER_ID) == 0 and link_requests_for(api, TRASHED_ID) == 0
+    assert link_requests_for(api, UNKNOWN_ID) == 1  # not in file/infos: the API has the last word
+    assert api.calls(LINK) == len(ids) - 2
+    by_id = {r.file_id: r for r in rows}
+    assert by_id[FOLDER_ID].error == "This ID is a folder; direct links exist only for files"
+    assert by_id[TRASHED_ID].error == "The file is in the recycle bin; restore it first"
+    assert by_id[TRASHED_ID].size == 52_428_800
+
+
+def test_without_names_the_apis_folder_answer_is_recognised(api: FakeApiServer) -> None:
+    ids = [FOLDER_ID, TRASHED_ID, SAMPLE_FILES[0].file_id]
+    with connect(api, retry=RetryPolicy(max_attempts=2, base_delay=0.01)) as client:
+        rows = Resolver(client).resolve(ids)
+    assert [r.error_kind for r in rows] == [ErrorKind.IS_FOLDER, ErrorKind.NOT_FOUND, None]
+    assert rows[0].error_code == 400 and rows[0].error is not None and "文件夹" in rows[0].error
+    assert link_requests_for(api, FOLDER_ID) == 1  # not retried: a folder stays a folder
 
 
 def test_with_faults_on_every_endpoint_every_id_still_resolves(api: FakeApiServer) -> None:

@@ -65,6 +65,8 @@ def test_every_kind_has_distinct_plain_words(qapp: Any) -> None:
         (ErrorKind.AUTH, ["token", "Credentials"]),
         (ErrorKind.RATE_LIMITED, ["too many requests", "Settings", "Retry failed"]),
         (ErrorKind.NOT_FOUND, ["ID"]),
+        (ErrorKind.IS_FOLDER, ["folder", "only for files", "files inside"]),
+        (ErrorKind.TRASHED, ["recycle bin", "Restore", "Retry failed"]),
         (ErrorKind.NETWORK, ["connection", "proxy", "Retry failed"]),
         (ErrorKind.MALFORMED, ["unexpected answer", "later"]),
         (ErrorKind.BAD_LINK, ["http(s)", "not opened"]),
@@ -133,6 +135,17 @@ def test_chinese_translation_for_every_kind_and_status(chinese: None) -> None:
         assert CJK.search(status_text(status))
     assert failed_label(ErrorKind.NOT_DIRECT_LINK_SPACE) == "失败：不在直链空间"
     assert error_text(ErrorKind.API, 1010, "forbidden") == "123云盘提示：forbidden（代码 1010）"
+    assert "文件夹" in error_label(ErrorKind.IS_FOLDER) and "文件夹" in error_text(ErrorKind.IS_FOLDER)
+    assert "回收站" in error_label(ErrorKind.TRASHED) and "还原" in error_text(ErrorKind.TRASHED)
+
+
+def test_folder_and_trash_rows_do_not_look_like_raw_api_errors(qapp: Any) -> None:
+    # what the window used to show for a folder: "123pan error 400"
+    for kind in (ErrorKind.IS_FOLDER, ErrorKind.TRASHED):
+        assert "123pan error" not in error_label(kind, 400)
+        assert "code" not in error_text(kind, 400, "文件夹不支持获取直链 (code 400)")
+    assert failed_label(ErrorKind.IS_FOLDER, 400) == "Failed: folder, not a file"
+    assert failed_label(ErrorKind.TRASHED) == "Failed: in the recycle bin"
 
 
 def test_switching_back_to_english(qapp: Any) -> None:

@@ -72,6 +72,20 @@ _ERROR_WORDS: dict[ErrorKind, tuple[str, str]] = {
             "123pan has no file with this ID. Check that the ID is right and that the file has not been deleted.",
         ),
     ),
+    ErrorKind.IS_FOLDER: (
+        QT_TRANSLATE_NOOP("errors", "folder, not a file"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "This ID is a folder. Direct links exist only for files: use the IDs of the files inside it.",
+        ),
+    ),
+    ErrorKind.TRASHED: (
+        QT_TRANSLATE_NOOP("errors", "in the recycle bin"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "This file is in the 123pan recycle bin. Restore it in the 123pan app first, then use Retry failed.",
+        ),
+    ),
     ErrorKind.NETWORK: (
         QT_TRANSLATE_NOOP("errors", "network problem"),
         QT_TRANSLATE_NOOP(
