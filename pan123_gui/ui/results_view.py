@@ -272,7 +272,7 @@ class ResultsView(QTableView):
         metrics = self.fontMetrics()
         digit = metrics.horizontalAdvance("0")
         self.setColumnWidth(COL_ID, digit * 12 + 16)
-        self.setColumnWidth(COL_NAME, metrics.horizontalAdvance("M") * 15)
+        self.setColumnWidth(COL_NAME, metrics.horizontalAdvance("M") * 24)
         self.setColumnWidth(COL_SIZE, digit * 9 + 16)
         self.setColumnWidth(COL_STATUS, metrics.horizontalAdvance("Failed: not in a direct-link folder") + 40)
         self.setColumnWidth(COL_EXPIRES, digit * 16 + 16)

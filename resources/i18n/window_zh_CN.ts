@@ -52,7 +52,7 @@
     <message>
         <location line="+4"/>
         <source>Enter or change your 123pan client ID, secret, token and sign key</source>
-        <translation>填写或修改 123 云盘的 client ID、client secret、访问令牌和鉴权密钥</translation>
+        <translation>填写或修改 123云盘的 Client ID、Client Secret、访问令牌和鉴权密钥</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -102,7 +102,7 @@
     <message>
         <location line="+4"/>
         <source>&lt;h3&gt;Get direct links in three steps&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Paste&lt;/b&gt; file IDs into the big box at the top, or &lt;b&gt;drop&lt;/b&gt; .txt, .csv or .json files onto the window. Any text works: one ID per line, separated by commas, a CSV or JSON export, or links that contain &lt;code&gt;fileID=…&lt;/code&gt;. The line under the box shows how many IDs were found.&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;Get links&lt;/b&gt; or press &lt;b&gt;Ctrl+Enter&lt;/b&gt;. Rows fill in as links arrive; &lt;b&gt;Cancel&lt;/b&gt; stops and keeps what is done.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Copy all links&lt;/b&gt; (Ctrl+Shift+C), or &lt;b&gt;Export…&lt;/b&gt; them to a text, CSV, JSON or aria2 file. Double-click a row to copy its link; right-click a row to open it in the browser.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;A row that failed says why in plain words; &lt;b&gt;Retry failed&lt;/b&gt; tries those again.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Before you start:&lt;/b&gt; direct links only work for files inside a folder where the 123pan direct-link space is turned on (a VIP feature, set up in the 123pan app or website). Your client ID and secret come from the 123pan open platform; enter them under &lt;b&gt;Settings → Credentials…&lt;/b&gt;. They are kept in your system&apos;s keyring.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Signed links&lt;/b&gt; stop working after the time you choose. Turn on &lt;b&gt;Sign links&lt;/b&gt; only if authentication is enabled for your direct-link space; you need its sign key.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;三步获取直链&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;把文件 ID &lt;b&gt;粘贴&lt;/b&gt;到上方的大输入框，或把 .txt、.csv、.json 文件&lt;b&gt;拖进&lt;/b&gt;窗口。任何文本都可以：每行一个 ID、用逗号分隔、CSV 或 JSON 导出内容，或带 &lt;code&gt;fileID=…&lt;/code&gt; 的链接。输入框下方会显示找到了多少个 ID。&lt;/li&gt;&lt;li&gt;点击&lt;b&gt;获取直链&lt;/b&gt;或按 &lt;b&gt;Ctrl+Enter&lt;/b&gt;。直链陆续出现在列表中；&lt;b&gt;取消&lt;/b&gt;会立即停止，已完成的行会保留。&lt;/li&gt;&lt;li&gt;点击&lt;b&gt;复制全部直链&lt;/b&gt;（Ctrl+Shift+C），或&lt;b&gt;导出…&lt;/b&gt;为文本、CSV、JSON 或 aria2 文件。双击某一行即可复制它的直链；右键点击某一行可在浏览器中打开。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;失败的行会用通俗的话说明原因；&lt;b&gt;重试失败项&lt;/b&gt;会再试一次。&lt;/p&gt;&lt;p&gt;&lt;b&gt;开始之前：&lt;/b&gt;只有放在已开启“直链空间”的文件夹里的文件才能获取直链（VIP 功能，在 123 云盘 App 或网页版中开启）。client ID 和 client secret 来自 123 云盘开放平台，请在&lt;b&gt;设置 → 凭据…&lt;/b&gt;中填写，它们保存在系统钥匙串中。&lt;/p&gt;&lt;p&gt;&lt;b&gt;签名链接&lt;/b&gt;会在你选择的时间后失效。只有在直链空间开启了鉴权时才需要打开&lt;b&gt;链接签名&lt;/b&gt;，并且需要填写鉴权密钥。&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;三步获取直链&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;把文件 ID &lt;b&gt;粘贴&lt;/b&gt;到上方的大输入框，或把 .txt、.csv、.json 文件&lt;b&gt;拖进&lt;/b&gt;窗口。任何文本都可以：每行一个 ID、用逗号分隔、CSV 或 JSON 导出内容，或带 &lt;code&gt;fileID=…&lt;/code&gt; 的链接。输入框下方会显示找到了多少个 ID。&lt;/li&gt;&lt;li&gt;点击&lt;b&gt;获取直链&lt;/b&gt;或按 &lt;b&gt;Ctrl+Enter&lt;/b&gt;。直链陆续出现在列表中；&lt;b&gt;取消&lt;/b&gt;会立即停止，已完成的行会保留。&lt;/li&gt;&lt;li&gt;点击&lt;b&gt;复制全部直链&lt;/b&gt;（Ctrl+Shift+C），或&lt;b&gt;导出…&lt;/b&gt;为文本、CSV、JSON 或 aria2 文件。双击某一行即可复制它的直链；右键点击某一行可在浏览器中打开。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;失败的行会用通俗的话说明原因；&lt;b&gt;重试失败项&lt;/b&gt;会再试一次。&lt;/p&gt;&lt;p&gt;&lt;b&gt;开始之前：&lt;/b&gt;只有放在已开启“直链空间”的文件夹里的文件才能获取直链（VIP 功能，在 123云盘 App 或网页版中开启）。Client ID 和 Client Secret 来自 123云盘开放平台，请在&lt;b&gt;设置 → 凭据…&lt;/b&gt;中填写，它们保存在系统安全存储中。&lt;/p&gt;&lt;p&gt;&lt;b&gt;签名链接&lt;/b&gt;会在你选择的时间后失效。只有在直链空间开启了鉴权时才需要打开&lt;b&gt;链接签名&lt;/b&gt;，并且需要填写鉴权密钥。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -112,7 +112,7 @@
     <message>
         <location line="+4"/>
         <source>&lt;h3&gt;123pan Direct Links %1&lt;/h3&gt;&lt;p&gt;Turns 123pan (123云盘) file IDs into direct links using the official open platform API.&lt;/p&gt;&lt;p&gt;Your secrets stay in your system&apos;s keyring and never appear in logs.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;123云盘直链工具 %1&lt;/h3&gt;&lt;p&gt;通过 123 云盘官方开放平台接口，把文件 ID 转换成直链。&lt;/p&gt;&lt;p&gt;你的密钥只保存在系统钥匙串中，不会出现在日志里。&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;123云盘直链工具 %1&lt;/h3&gt;&lt;p&gt;通过 123云盘官方开放平台接口，把文件 ID 转换成直链。&lt;/p&gt;&lt;p&gt;你的密钥只保存在系统安全存储中，不会出现在日志里。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -131,7 +131,7 @@
 • a CSV or JSON export, or links that contain fileID=…
 You can also drop .txt, .csv or .json files onto this window.
 Then press Ctrl+Enter (or click Get links).</source>
-        <translation>在这里粘贴 123 云盘文件 ID，任何文本都可以：
+        <translation>在这里粘贴 123云盘文件 ID，任何文本都可以：
 • 每行一个 ID，或用逗号、空格分隔
 • CSV 或 JSON 导出内容，或带 fileID=… 的链接
 也可以把 .txt、.csv、.json 文件拖进本窗口。
@@ -729,7 +729,7 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
     <message>
         <location line="+5"/>
         <source>Demo mode: a local stand-in for 123pan with sample files</source>
-        <translation>演示模式：使用本地模拟的 123 云盘和示例文件</translation>
+        <translation>演示模式：使用本地模拟的 123云盘和示例文件</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -744,7 +744,7 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
     <message>
         <location line="+4"/>
         <source>No 123pan credentials yet. Enter your client ID and client secret (from the 123pan open platform) to get links.</source>
-        <translation>还没有 123 云盘凭据。请填写 client ID 和 client secret（在 123 云盘开放平台获取）后再获取直链。</translation>
+        <translation>还没有 123云盘凭据。请填写 Client ID 和 Client Secret（在 123云盘开放平台获取）后再获取直链。</translation>
     </message>
     <message>
         <location line="+8"/>
