@@ -28,6 +28,7 @@ from typing import TextIO
 from pan123_gui import __version__
 from pan123_gui.core.client import Pan123Client, build_client
 from pan123_gui.core.errors import CredentialsError, ErrorKind, Pan123Error
+from pan123_gui.core.export import result_record
 from pan123_gui.core.ids import scan_ids
 from pan123_gui.core.models import LinkResult
 from pan123_gui.core.resolver import Resolver, SignOptions
@@ -354,16 +355,11 @@ def _csv_line(cells: Sequence[object]) -> str:
 
 
 def _as_record(row: LinkResult) -> dict[str, object]:
-    return {
-        "fileID": row.file_id,
-        "url": row.url,
-        "error": None if row.error is None and row.url is not None else _one_line(row.error or "failed"),
-        "errorKind": None if row.error_kind is None else str(row.error_kind),
-        "errorCode": row.error_code,
-        "name": row.name,
-        "size": row.size,
-        "expiresAt": None if row.expires_at is None else row.expires_at.isoformat(),
-    }
+    """The export's record shape (core.export.result_record), with the error text redacted for the terminal."""
+    record = result_record(row)
+    if isinstance(record["error"], str):
+        record["error"] = redact(record["error"])
+    return record
 
 
 def _one_line(text: str) -> str:

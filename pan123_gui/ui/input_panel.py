@@ -47,6 +47,14 @@ def accepts_mime(mime: QMimeData) -> bool:
     return mime.hasUrls() or mime.hasText()
 
 
+def accept_id_drag(event: QDragEnterEvent | QDragMoveEvent) -> None:
+    """Take a drag that carries text or files (the IDs come out at the drop); refuse anything else."""
+    if accepts_mime(event.mimeData()):
+        event.acceptProposedAction()
+    else:
+        event.ignore()
+
+
 class _Task(QObject):
     """Runs one function on the pool and re-emits its outcome in the GUI thread, then deletes itself."""
 
@@ -89,16 +97,10 @@ class IdEdit(QPlainTextEdit):
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if accepts_mime(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        accept_id_drag(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if accepts_mime(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        accept_id_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
         mime = event.mimeData()

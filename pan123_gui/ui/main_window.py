@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from pan123_gui.core.errors import ErrorKind, Pan123Error
 from pan123_gui.ui import actions
 from pan123_gui.ui.action_bar import ActionBar
-from pan123_gui.ui.input_panel import InputPanel, accepts_mime
+from pan123_gui.ui.input_panel import InputPanel, accept_id_drag
 from pan123_gui.ui.resolve_bar import ResolveBar
 from pan123_gui.ui.results_model import ResultsModel, RowStatus
 from pan123_gui.ui.results_view import ResultsView
@@ -533,16 +533,10 @@ class MainWindow(QMainWindow):
 
     # ================================================================================================ input
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if accepts_mime(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        accept_id_drag(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if accepts_mime(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        accept_id_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
         if self.input.add_from_mime(event.mimeData()):
