@@ -39,7 +39,7 @@ PARTS: dict[str, tuple[str, ...]] = {
     "dialogs": (
         "pan123_gui/ui/wording/dialogs.py",
         "pan123_gui/ui/*dialog*.py",
-        "pan123_gui/ui/settings.py",
+        "pan123_gui/settings.py",
         "pan123_gui/app.py",
         "pan123_gui/__main__.py",
     ),

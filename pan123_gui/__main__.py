@@ -183,7 +183,7 @@ def create_application(*, icon: bool = True) -> QApplication:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from pan123_gui.ui.settings import APPLICATION, ORGANIZATION
+    from pan123_gui.settings import APPLICATION, ORGANIZATION
 
     existing = QApplication.instance()
     QCoreApplication.setOrganizationName(ORGANIZATION)
@@ -237,7 +237,8 @@ def start(
     stand-in API (on a thread), then the first-start credentials prompt."""
 
     from pan123_gui.app import build_services
-    from pan123_gui.ui.settings import AppSettings, apply_language
+    from pan123_gui.settings import AppSettings
+    from pan123_gui.ui.i18n import apply_language
 
     settings = AppSettings()
     apply_language(lang or settings.language)

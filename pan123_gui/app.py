@@ -13,7 +13,6 @@ earlier (``client()``, ``base_url``, ``demo``) waits for it, or starts it right 
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +20,8 @@ from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QThreadPool
 
-from pan123_gui.ui.settings import AppSettings
+from pan123_gui.core.endpoints import api_base_url
+from pan123_gui.settings import AppSettings
 
 if TYPE_CHECKING:
     from pan123_gui.core.client import Pan123Client
@@ -268,19 +268,6 @@ def _close_quietly(client: Pan123Client) -> None:
         client.close()
     except Exception:
         log.warning("closing the API client failed", exc_info=True)
-
-
-DEFAULT_API_BASE: Final = "https://open-api.123pan.com"
-
-
-def api_base_url() -> str:
-    """``PAN123_API_BASE`` or the real service, without a trailing slash.
-
-    The same rule as ``core._http.api_base_url`` (a test keeps them equal), repeated here so that start-up does
-    not import httpx before the first request.
-    """
-    value = os.environ.get("PAN123_API_BASE", "").strip() or DEFAULT_API_BASE
-    return value.rstrip("/")
 
 
 SESSION_FILE_NAME: Final = "session.json"

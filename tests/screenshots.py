@@ -152,7 +152,7 @@ def _paste_and_resolve(window: object, text: str) -> None:
 
 
 def _finished(model: object) -> bool:
-    from pan123_gui.ui.results_model import RowStatus
+    from pan123_gui.ui.row_status import RowStatus
 
     counts = model.counts()  # type: ignore[attr-defined]
     total = sum(counts.values())

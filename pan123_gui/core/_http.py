@@ -11,7 +11,6 @@ import email.utils
 import json
 import logging
 import math
-import os
 import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -20,6 +19,7 @@ from typing import Any
 import httpx
 
 from pan123_gui import __version__
+from pan123_gui.core.endpoints import api_base_url
 from pan123_gui.core.errors import (
     ApiError,
     AuthError,
@@ -36,16 +36,9 @@ from pan123_gui.core.errors import (
 )
 
 __all__ = [
-    "ACCESS_TOKEN_PATH",
-    "DEFAULT_BASE_URL",
     "DEFAULT_TIMEOUT",
-    "DIRECT_LINK_PATH",
-    "FILE_DETAIL_PATH",
-    "FILE_INFOS_PATH",
-    "USER_INFO_PATH",
     "ConnectFailedError",
     "ConnectTimeoutError",
-    "api_base_url",
     "call_api",
     "error_for_code",
     "httpx",
@@ -55,15 +48,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-DEFAULT_BASE_URL = "https://open-api.123pan.com"
-BASE_URL_ENV = "PAN123_API_BASE"
-
-ACCESS_TOKEN_PATH = "/api/v1/access_token"
-DIRECT_LINK_PATH = "/api/v1/direct-link/url"
-USER_INFO_PATH = "/api/v1/user/info"
-FILE_INFOS_PATH = "/api/v1/file/infos"
-FILE_DETAIL_PATH = "/api/v1/file/detail"
 
 # Short connect, generous read: a slow answer is still an answer, a dead host is found quickly.
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0, pool=60.0)
@@ -79,12 +63,6 @@ class ConnectFailedError(NetworkError):
 
 class ConnectTimeoutError(RequestTimeoutError):
     """Opening the connection timed out, so the request surely never reached the server."""
-
-
-def api_base_url() -> str:
-    """The API base URL: env ``PAN123_API_BASE`` (the demo/fake API) or the real host, without a trailing slash."""
-    value = os.environ.get(BASE_URL_ENV, "").strip() or DEFAULT_BASE_URL
-    return value.rstrip("/")
 
 
 def new_http_client(base_url: str | None = None, *, transport: httpx.BaseTransport | None = None) -> httpx.Client:

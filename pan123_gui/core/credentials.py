@@ -23,7 +23,7 @@ import os
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import keyring
@@ -32,7 +32,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 
 from pan123_gui.core.errors import CredentialsError
-from pan123_gui.core.models import AccessToken
+from pan123_gui.core.models import TOKEN_LIFETIME, AccessToken
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ ENV_CLIENT_ID = "PAN123_CLIENT_ID"
 ENV_CLIENT_SECRET = "PAN123_CLIENT_SECRET"
 ENV_SIGN_KEY = "PAN123_SIGN_KEY"
 ENV_NAMES = (ENV_ACCESS_TOKEN, ENV_CLIENT_ID, ENV_CLIENT_SECRET, ENV_SIGN_KEY)
-ENV_TOKEN_ASSUMED_VALIDITY = timedelta(days=30)
+ENV_TOKEN_ASSUMED_VALIDITY = TOKEN_LIFETIME
 
 ITEM_CLIENT_ID = "client_id"
 ITEM_CLIENT_SECRET = "client_secret"

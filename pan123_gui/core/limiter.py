@@ -15,7 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 
-from pan123_gui.core._http import (
+from pan123_gui.core.endpoints import (
     ACCESS_TOKEN_PATH,
     DIRECT_LINK_PATH,
     FILE_DETAIL_PATH,

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Final
 
 from pan123_gui.core.errors import ErrorKind
+
+#: How long a 123pan access token lasts (what 123pan issues); assumed when a token does not say.
+TOKEN_LIFETIME: Final = timedelta(days=30)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,8 +25,8 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from pan123_gui.core._http import DIRECT_LINK_PATH
-from pan123_gui.core.client import FILE_INFOS_BATCH, Pan123Client, RequestWatch
+from pan123_gui.core.client import FILE_INFOS_BATCH, Pan123Client
+from pan123_gui.core.endpoints import DIRECT_LINK_PATH
 from pan123_gui.core.errors import (
     CancelledError,
     ErrorKind,
@@ -37,6 +37,7 @@ from pan123_gui.core.errors import (
     TrashedError,
 )
 from pan123_gui.core.models import FileInfo, LinkResult
+from pan123_gui.core.request_watch import RequestWatch
 from pan123_gui.core.signing import sign_url
 
 __all__ = ["DEFAULT_WORKERS", "MIN_WORKERS", "Resolver", "SignOptions"]

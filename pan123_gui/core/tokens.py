@@ -14,7 +14,8 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 
-from pan123_gui.core._http import ACCESS_TOKEN_PATH, call_api, httpx
+from pan123_gui.core._http import call_api, httpx
+from pan123_gui.core.endpoints import ACCESS_TOKEN_PATH
 from pan123_gui.core.errors import AuthError, CredentialsError, MalformedResponseError, Pan123Error
 from pan123_gui.core.models import AccessToken
 

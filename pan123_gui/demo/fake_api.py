@@ -36,7 +36,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from types import TracebackType
 
-from pan123_gui.core.models import AccessToken
+from pan123_gui.core.models import TOKEN_LIFETIME, AccessToken
 from pan123_gui.demo import endpoints as ep
 from pan123_gui.demo.faults import FAULT_KINDS, FaultQueue
 from pan123_gui.demo.handler import LoopbackServer
@@ -60,7 +60,7 @@ class FakeApiServer:
         *,
         latency: float = 0.0,
         rates: dict[str, float] | None = None,
-        token_ttl: timedelta = timedelta(days=30),
+        token_ttl: timedelta = TOKEN_LIFETIME,
         max_tokens: int = 3,
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = now_china,

@@ -10,11 +10,8 @@ How long signed links stay valid is a setting of the window (Settings, the resol
 
 from __future__ import annotations
 
-import base64
-import json
 import logging
 import os
-from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Slot
@@ -39,8 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pan123_gui.core.account import check_account
+from pan123_gui.core.credentials import ENV_NAMES
 from pan123_gui.core.errors import ErrorKind, Pan123Error
 from pan123_gui.core.models import AccessToken, UserInfo
+from pan123_gui.core.pasted_token import token_from_text
 from pan123_gui.logs import register_secret
 from pan123_gui.ui.icons import icon
 from pan123_gui.ui.wording import dialogs as words
@@ -54,28 +54,8 @@ log = logging.getLogger(__name__)
 
 MODE_CLIENT = 0
 MODE_TOKEN = 1
-PASTED_TOKEN_LIFETIME = timedelta(days=30)  # what 123pan issues; used when the token does not say
-ENV_NAMES = ("PAN123_ACCESS_TOKEN", "PAN123_CLIENT_ID", "PAN123_CLIENT_SECRET", "PAN123_SIGN_KEY")
 MIN_WIDTH = 560
 SCREEN_MARGIN = 60  # room for the window frame and title bar when the dialog is as tall as the screen
-
-
-def token_from_text(text: str, now: datetime | None = None) -> AccessToken:
-    """An AccessToken for a pasted token; the expiry comes from the JWT's ``exp`` claim when there is one."""
-    value = text.strip()
-    if value.lower().startswith("bearer "):
-        value = value[7:].strip()
-    expires = (now or datetime.now(UTC)) + PASTED_TOKEN_LIFETIME
-    parts = value.split(".")
-    if len(parts) == 3:
-        try:
-            payload = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
-            exp = payload.get("exp") if isinstance(payload, dict) else None
-            if isinstance(exp, int | float) and exp > 0:
-                expires = datetime.fromtimestamp(exp, UTC)
-        except (ValueError, UnicodeDecodeError):
-            pass
-    return AccessToken(value=value, expires_at=expires)
 
 
 def describe_error(exc: BaseException, mode: int | None = None) -> str:
@@ -168,18 +148,6 @@ def account_summary(info: UserInfo) -> str:
     if not info.vip:
         lines.append(words.account_no_vip_hint())
     return "\n".join(lines)
-
-
-def check_account(creds: Credentials, base_url: str | None) -> tuple[UserInfo, AccessToken | None]:
-    """Runs on a worker: a temporary client (nothing saved) asks user/info; returns the token it used."""
-    from pan123_gui.core.client import build_client
-
-    client = build_client(creds, store=None, base_url=base_url)
-    try:
-        info = client.user_info()
-        return info, client.tokens.token
-    finally:
-        client.close()
 
 
 class SecretField(QLineEdit):

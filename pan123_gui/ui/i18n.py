@@ -93,3 +93,14 @@ def install_translators(app: QCoreApplication, language: str) -> list[Path]:
 def current_language() -> str:
     """The language chosen by the last :func:`install_translators` ("en" before any)."""
     return _current
+
+
+def apply_language(language: str) -> str:
+    """Install the translators for a language setting ("system", "zh_CN", "en"); returns the code now in use.
+
+    Installing translators makes Qt send ``LanguageChange`` to every window, so open windows retranslate.
+    """
+    app = QCoreApplication.instance()
+    if app is not None:
+        install_translators(app, language)
+    return resolve_language(language)

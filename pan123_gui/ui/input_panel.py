@@ -21,7 +21,7 @@ from pan123_gui.ui.wording import window as w
 
 if TYPE_CHECKING:
     from pan123_gui.core.ids import IdScan
-    from pan123_gui.ui.dropped_files import FileIssue
+    from pan123_gui.core.text_files import FileIssue
 
 # Start-up: file reading, the pool worker and QTextCursor are imported on first use (after the first paint).
 
@@ -287,7 +287,7 @@ class InputPanel(QWidget):
         self._readers += 1
         if self._readers == 1:
             self.reading_changed.emit(True)
-        from pan123_gui.ui.dropped_files import read_ids
+        from pan123_gui.core.text_files import read_ids
 
         task = _Task(read_ids, list(files), list(texts), parent=self)
         task.done.connect(self._on_read_done)
@@ -304,7 +304,7 @@ class InputPanel(QWidget):
             self.reading_changed.emit(False)
 
     def _on_read_done(self, value: object) -> None:
-        from pan123_gui.ui.dropped_files import ReadOutcome
+        from pan123_gui.core.text_files import ReadOutcome
 
         assert isinstance(value, ReadOutcome)
         self._finish_read()

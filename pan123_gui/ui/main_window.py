@@ -41,8 +41,9 @@ from pan123_gui.ui import actions
 from pan123_gui.ui.action_bar import ActionBar
 from pan123_gui.ui.input_panel import InputPanel, accept_id_drag
 from pan123_gui.ui.resolve_bar import ResolveBar
-from pan123_gui.ui.results_model import ResultsModel, RowStatus
+from pan123_gui.ui.results_model import ResultsModel
 from pan123_gui.ui.results_view import ResultsView
+from pan123_gui.ui.row_status import RowStatus
 from pan123_gui.ui.wording import window as w
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
     from pan123_gui.app import Services
     from pan123_gui.core.models import LinkResult
     from pan123_gui.core.resolver import Resolver
-    from pan123_gui.ui.dropped_files import FileIssue
+    from pan123_gui.core.text_files import FileIssue
     from pan123_gui.ui.notice_bar import NoticeBar
     from pan123_gui.ui.session import NewLinks, SessionStore
     from pan123_gui.workers.resolve import Job, ResolveWorker
@@ -566,7 +567,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _issue_text(issue: FileIssue) -> str:
-        from pan123_gui.ui.dropped_files import MAX_FILE_BYTES, FileProblem
+        from pan123_gui.core.text_files import MAX_FILE_BYTES, FileProblem
 
         name = issue.name
         problem = issue.problem

@@ -13,7 +13,6 @@ Use from the GUI thread only. Rows are *source* rows: behind a ``QSortFilterProx
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -28,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from pan123_gui.core.errors import ErrorKind
+from pan123_gui.ui.row_status import RowStatus
 from pan123_gui.ui.wording.errors import (
     QT_TRANSLATE_NOOP,
     error_text,
@@ -44,15 +44,6 @@ if TYPE_CHECKING:  # datetime and core.models are imported on first use, after t
 
 CONTEXT = "results"
 translate = QCoreApplication.translate  # lupdate reads literal translate("results", "...") calls
-
-
-class RowStatus(StrEnum):
-    PENDING = "pending"  # waiting for its turn
-    WORKING = "working"  # request under way
-    OK = "ok"  # has a usable link
-    FAILED = "failed"  # an error (see the row's result)
-    CANCELLED = "cancelled"  # the run was cancelled before this ID finished
-    EXPIRED = "expired"  # had a signed link whose time ran out (re-sign it)
 
 
 COL_ID, COL_NAME, COL_SIZE, COL_STATUS, COL_LINK, COL_EXPIRES = range(6)

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import parse_qsl, urlsplit
 
 from pan123_gui.core.errors import ErrorKind
-from pan123_gui.ui.results_model import ResultsModel, RowStatus
+from pan123_gui.ui.results_model import ResultsModel
+from pan123_gui.ui.row_status import RowStatus
 
 if TYPE_CHECKING:
     from pan123_gui.core.models import LinkResult

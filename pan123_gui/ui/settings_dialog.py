@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pan123_gui.ui.settings import (
+from pan123_gui.settings import (
     RATE_MAX,
     RATE_MIN,
     VALID_MINUTES_MAX,
     VALID_MINUTES_MIN,
     AppSettings,
-    apply_language,
 )
+from pan123_gui.ui.i18n import apply_language
 from pan123_gui.ui.wording import dialogs as words
 
 if TYPE_CHECKING:

@@ -13,8 +13,9 @@ import argparse
 import time
 from datetime import UTC, datetime
 
-from pan123_gui.core._http import DIRECT_LINK_PATH, new_http_client
+from pan123_gui.core._http import new_http_client
 from pan123_gui.core.client import Pan123Client
+from pan123_gui.core.endpoints import DIRECT_LINK_PATH
 from pan123_gui.core.limiter import EndpointLimiters
 from pan123_gui.core.resolver import Resolver
 from pan123_gui.core.tokens import TokenManager

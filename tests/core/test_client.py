@@ -11,16 +11,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from pan123_gui.core._http import (
+from pan123_gui.core._http import httpx, new_http_client
+from pan123_gui.core.client import Pan123Client
+from pan123_gui.core.endpoints import (
     ACCESS_TOKEN_PATH,
     DIRECT_LINK_PATH,
     FILE_DETAIL_PATH,
     FILE_INFOS_PATH,
     USER_INFO_PATH,
-    httpx,
-    new_http_client,
 )
-from pan123_gui.core.client import Pan123Client
 from pan123_gui.core.errors import (
     AuthError,
     BadLinkError,

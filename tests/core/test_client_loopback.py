@@ -9,15 +9,15 @@ from datetime import timedelta
 
 import pytest
 
-from pan123_gui.core._http import (
+from pan123_gui.core._http import new_http_client
+from pan123_gui.core.client import Pan123Client
+from pan123_gui.core.endpoints import (
     ACCESS_TOKEN_PATH,
     DIRECT_LINK_PATH,
     FILE_DETAIL_PATH,
     FILE_INFOS_PATH,
     USER_INFO_PATH,
-    new_http_client,
 )
-from pan123_gui.core.client import Pan123Client
 from pan123_gui.core.errors import (
     AuthError,
     BadLinkError,

@@ -10,16 +10,15 @@ from datetime import UTC, datetime
 import pytest
 
 from pan123_gui.core._http import (
-    DEFAULT_BASE_URL,
     ConnectFailedError,
     ConnectTimeoutError,
-    api_base_url,
     call_api,
     httpx,
     is_not_direct_link_space_message,
     new_http_client,
     parse_retry_after,
 )
+from pan123_gui.core.endpoints import DEFAULT_BASE_URL, api_base_url
 from pan123_gui.core.errors import (
     ApiError,
     AuthError,

@@ -8,7 +8,13 @@ import time
 
 import pytest
 
-from pan123_gui.core._http import ACCESS_TOKEN_PATH, DIRECT_LINK_PATH, FILE_DETAIL_PATH, FILE_INFOS_PATH, USER_INFO_PATH
+from pan123_gui.core.endpoints import (
+    ACCESS_TOKEN_PATH,
+    DIRECT_LINK_PATH,
+    FILE_DETAIL_PATH,
+    FILE_INFOS_PATH,
+    USER_INFO_PATH,
+)
 from pan123_gui.core.errors import CancelledError
 from pan123_gui.core.limiter import DEFAULT_RATE, DIRECT_LINK_RATE, EndpointLimiters, RateLimiter
 

@@ -7,14 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from pan123_gui.core._http import (
-    DIRECT_LINK_PATH,
-    ConnectFailedError,
-    ConnectTimeoutError,
-    httpx,
-    new_http_client,
-)
-from pan123_gui.core.client import BREAKER_THRESHOLD, Pan123Client, RequestWatch
+from pan123_gui.core._http import ConnectFailedError, ConnectTimeoutError, httpx, new_http_client
+from pan123_gui.core.client import Pan123Client
+from pan123_gui.core.endpoints import DIRECT_LINK_PATH
 from pan123_gui.core.errors import (
     ApiError,
     ErrorKind,
@@ -25,6 +20,7 @@ from pan123_gui.core.errors import (
 )
 from pan123_gui.core.limiter import EndpointLimiters
 from pan123_gui.core.models import AccessToken
+from pan123_gui.core.request_watch import BREAKER_THRESHOLD, RequestWatch
 from pan123_gui.core.retry import RetryPolicy
 from pan123_gui.core.tokens import TokenManager
 

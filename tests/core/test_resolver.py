@@ -11,14 +11,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from pan123_gui.core._http import (
-    DIRECT_LINK_PATH,
-    FILE_INFOS_PATH,
-    USER_INFO_PATH,
-    httpx,
-    new_http_client,
-)
+from pan123_gui.core._http import httpx, new_http_client
 from pan123_gui.core.client import Pan123Client
+from pan123_gui.core.endpoints import DIRECT_LINK_PATH, FILE_INFOS_PATH, USER_INFO_PATH
 from pan123_gui.core.errors import ErrorKind
 from pan123_gui.core.limiter import EndpointLimiters
 from pan123_gui.core.models import AccessToken, LinkResult

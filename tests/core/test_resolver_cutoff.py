@@ -11,11 +11,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from pan123_gui.core._http import DIRECT_LINK_PATH, FILE_INFOS_PATH, httpx, new_http_client
-from pan123_gui.core.client import BREAKER_THRESHOLD, Pan123Client
+from pan123_gui.core._http import httpx, new_http_client
+from pan123_gui.core.client import Pan123Client
+from pan123_gui.core.endpoints import DIRECT_LINK_PATH, FILE_INFOS_PATH
 from pan123_gui.core.errors import ErrorKind
 from pan123_gui.core.limiter import EndpointLimiters
 from pan123_gui.core.models import AccessToken, LinkResult
+from pan123_gui.core.request_watch import BREAKER_THRESHOLD
 from pan123_gui.core.resolver import DEFAULT_WORKERS, Resolver
 from pan123_gui.core.retry import RetryPolicy
 from pan123_gui.core.tokens import TokenManager

@@ -8,8 +8,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from pan123_gui.core._http import ACCESS_TOKEN_PATH, DIRECT_LINK_PATH, FILE_INFOS_PATH, USER_INFO_PATH, new_http_client
+from pan123_gui.core._http import new_http_client
 from pan123_gui.core.client import Pan123Client
+from pan123_gui.core.endpoints import ACCESS_TOKEN_PATH, DIRECT_LINK_PATH, FILE_INFOS_PATH, USER_INFO_PATH
 from pan123_gui.core.errors import ErrorKind
 from pan123_gui.core.limiter import EndpointLimiters
 from pan123_gui.core.models import AccessToken, LinkResult

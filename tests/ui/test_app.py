@@ -22,7 +22,7 @@ from pan123_gui.app import DEMO_SIGN_KEY, Services, build_services
 from pan123_gui.core.credentials import Credentials
 from pan123_gui.core.errors import CredentialsError
 from pan123_gui.demo.fake_api import FakeApiServer
-from pan123_gui.ui.settings import AppSettings
+from pan123_gui.settings import AppSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -159,7 +159,7 @@ def app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication)
         yield tmp_path
     finally:
         from pan123_gui.ui.error_dialog import uninstall_excepthook
-        from pan123_gui.ui.settings import apply_language
+        from pan123_gui.ui.i18n import apply_language
 
         uninstall_excepthook()
         sys.excepthook, threading.excepthook = hooks
@@ -294,16 +294,28 @@ def test_first_uncaught_exception_in_a_thread_opens_the_error_dialog(
 
 
 @pytest.mark.parametrize("value", [None, "", "  ", "http://127.0.0.1:8080/", "https://example.test/api//"])
-def test_base_url_rule_matches_the_core(monkeypatch: pytest.MonkeyPatch, value: str | None) -> None:
+def test_the_window_uses_the_cores_base_url_rule(
+    monkeypatch: pytest.MonkeyPatch, settings: AppSettings, value: str | None
+) -> None:
     from pan123_gui import app
-    from pan123_gui.core import _http
+    from pan123_gui.core import endpoints
 
     if value is None:
         monkeypatch.delenv("PAN123_API_BASE", raising=False)
     else:
         monkeypatch.setenv("PAN123_API_BASE", value)
-    assert app.api_base_url() == _http.api_base_url()
-    assert app.DEFAULT_API_BASE == _http.DEFAULT_BASE_URL
+    services = app.build_services(settings=settings)
+    try:
+        assert services.base_url == endpoints.api_base_url()
+        assert services.base_url == (value or "").strip().rstrip("/") or endpoints.DEFAULT_BASE_URL
+    finally:
+        services.close()
+
+
+def test_the_endpoint_facts_load_without_httpx() -> None:
+    code = "import sys, pan123_gui.core.endpoints, pan123_gui.app; print('httpx' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert done.stdout.strip() == "False"
 
 
 # --- start-up stays quick -----------------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ memory-only. Secrets are never put back into a field.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +20,11 @@ from pytestqt.qtbot import QtBot
 from pan123_gui import logs
 from pan123_gui.app import Services, build_services
 from pan123_gui.core.credentials import Credentials, SecretStore
+from pan123_gui.core.pasted_token import token_from_text
 from pan123_gui.demo.fake_api import FakeApiServer
+from pan123_gui.settings import AppSettings
 from pan123_gui.ui import credentials_dialog
-from pan123_gui.ui.credentials_dialog import MODE_CLIENT, CredentialsDialog, ensure_credentials, token_from_text
-from pan123_gui.ui.settings import AppSettings
+from pan123_gui.ui.credentials_dialog import MODE_CLIENT, CredentialsDialog, ensure_credentials
 
 NICKNAME = "演示用户"  # the fake account's nickname
 
@@ -258,19 +258,6 @@ def test_ensure_credentials_opens_the_dialog_only_when_needed(
         built.close()
 
 
-def test_token_expiry_from_jwt() -> None:
-    import base64
-    import json
-
-    exp = int(datetime(2030, 1, 2, tzinfo=UTC).timestamp())
-    payload = base64.urlsafe_b64encode(json.dumps({"exp": exp}).encode()).rstrip(b"=").decode()
-    token = token_from_text(f"Bearer eyJhbGciOiJIUzI1NiJ9.{payload}.sig")
-    assert token.value.startswith("eyJ")  # "Bearer " pasted along is dropped
-    assert token.expires_at == datetime(2030, 1, 2, tzinfo=UTC)
-    now = datetime(2026, 1, 1, tzinfo=UTC)
-    assert token_from_text("opaque-token", now).expires_at == now + timedelta(days=30)
-
-
 def test_secrets_typed_are_registered_for_redaction(
     qtbot: QtBot, settings: AppSettings, memory_keyring: Any, fake_api: FakeApiServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -420,7 +407,7 @@ def test_keyring_problems_are_translated(qapp: QApplication) -> None:
 
     from pan123_gui.core import credentials as core
     from pan123_gui.core.errors import CredentialsError
-    from pan123_gui.ui.settings import apply_language
+    from pan123_gui.ui.i18n import apply_language
 
     locked = core._keyring_error(keyring.errors.KeyringLocked())
     assert "locked" in credentials_dialog.keyring_problem(locked)

@@ -48,7 +48,8 @@ from pan123_gui.demo.fake_api import FakeApiServer
 from pan123_gui.demo.samples import FOLDER_ID, TRASHED_ID
 from pan123_gui.ui import actions
 from pan123_gui.ui.main_window import NOTICE_CREDENTIALS, NOTICE_SIGN_KEY, MainWindow
-from pan123_gui.ui.results_model import COL_EXPIRES, COL_LINK, COL_NAME, RowStatus
+from pan123_gui.ui.results_model import COL_EXPIRES, COL_LINK, COL_NAME
+from pan123_gui.ui.row_status import RowStatus
 from pan123_gui.ui.wording import window as w
 from pan123_gui.ui.wording.errors import error_text
 

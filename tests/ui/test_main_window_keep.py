@@ -29,7 +29,7 @@ from pan123_gui.app import Services
 from pan123_gui.demo.fake_api import FakeApiServer
 from pan123_gui.ui import actions
 from pan123_gui.ui.main_window import MainWindow
-from pan123_gui.ui.results_model import RowStatus
+from pan123_gui.ui.row_status import RowStatus
 from pan123_gui.ui.wording import window as w
 
 SAMPLE = "10861131 10861132 10861133"

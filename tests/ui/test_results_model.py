@@ -21,8 +21,8 @@ from pan123_gui.ui.results_model import (
     COL_STATUS,
     COLUMN_COUNT,
     ResultsModel,
-    RowStatus,
 )
+from pan123_gui.ui.row_status import RowStatus
 from pan123_gui.ui.wording.errors import error_text
 
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)

@@ -13,7 +13,8 @@ import pytest
 
 from pan123_gui.core.errors import ErrorKind
 from pan123_gui.core.models import LinkResult
-from pan123_gui.ui.results_model import ResultsModel, RowStatus
+from pan123_gui.ui.results_model import ResultsModel
+from pan123_gui.ui.row_status import RowStatus
 from pan123_gui.ui.session import NewLinks, SessionStore, plain_link
 
 NOW = datetime.now(UTC)

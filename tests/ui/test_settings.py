@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from pan123_gui.app import Services, build_services
-from pan123_gui.ui.settings import AppSettings, apply_language
+from pan123_gui.settings import AppSettings
+from pan123_gui.ui.i18n import apply_language
 from pan123_gui.ui.settings_dialog import SettingsDialog
 
 

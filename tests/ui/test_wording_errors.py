@@ -13,7 +13,7 @@ import pytest
 
 from pan123_gui.core.errors import ErrorKind
 from pan123_gui.ui.i18n import install_translators
-from pan123_gui.ui.results_model import RowStatus
+from pan123_gui.ui.row_status import RowStatus
 from pan123_gui.ui.wording.errors import (
     error_label,
     error_text,

@@ -9,14 +9,11 @@ translated with ``translate("errors", ...)``; the Chinese lives in
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from pan123_gui.core.errors import ErrorKind
-
-if TYPE_CHECKING:
-    from pan123_gui.ui.results_model import RowStatus
+from pan123_gui.ui.row_status import RowStatus
 
 CONTEXT = "errors"
 translate = QCoreApplication.translate  # lupdate reads literal translate("errors", "...") calls
@@ -133,14 +130,13 @@ _ERROR_WORDS: dict[ErrorKind, tuple[str, str]] = {
     ),
 }
 
-# Row statuses by value (RowStatus lives in results_model, which imports this module).
-_STATUS_WORDS: dict[str, str] = {
-    "pending": QT_TRANSLATE_NOOP("errors", "Waiting"),
-    "working": QT_TRANSLATE_NOOP("errors", "Getting link…"),
-    "ok": QT_TRANSLATE_NOOP("errors", "Link ready"),
-    "failed": QT_TRANSLATE_NOOP("errors", "Failed"),
-    "cancelled": QT_TRANSLATE_NOOP("errors", "Cancelled"),
-    "expired": QT_TRANSLATE_NOOP("errors", "Expired"),
+_STATUS_WORDS: dict[RowStatus, str] = {
+    RowStatus.PENDING: QT_TRANSLATE_NOOP("errors", "Waiting"),
+    RowStatus.WORKING: QT_TRANSLATE_NOOP("errors", "Getting link…"),
+    RowStatus.OK: QT_TRANSLATE_NOOP("errors", "Link ready"),
+    RowStatus.FAILED: QT_TRANSLATE_NOOP("errors", "Failed"),
+    RowStatus.CANCELLED: QT_TRANSLATE_NOOP("errors", "Cancelled"),
+    RowStatus.EXPIRED: QT_TRANSLATE_NOOP("errors", "Expired"),
 }
 
 _TRACE_RE = re.compile(r"\s*\[x-traceID\s+([^\]\s]+)\]")
@@ -213,7 +209,7 @@ def failed_label(kind: ErrorKind | None, code: int | None = None) -> str:
 
 def status_text(status: RowStatus) -> str:
     """The plain word for a row status ("Waiting", "Link ready", "Failed", ...)."""
-    return _tr(_STATUS_WORDS[status.value])
+    return _tr(_STATUS_WORDS[status])
 
 
 _UNITS = ("KB", "MB", "GB", "TB")

@@ -1,14 +1,13 @@
-"""User preferences kept in QSettings (never secrets: those live in the keyring via core.credentials)."""
+"""User preferences kept in QSettings (never secrets: those live in the keyring via core.credentials).
+
+Outside ``ui/`` so that ``app.py`` (the services) does not import up into the window floor; it needs QtCore only.
+"""
 
 from __future__ import annotations
 
-import logging
-from typing import Final
+from typing import Final, Protocol
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
-from PySide6.QtWidgets import QWidget
-
-log = logging.getLogger(__name__)
+from PySide6.QtCore import QByteArray, QSettings
 
 ORGANIZATION: Final = "pan123-gui"
 APPLICATION: Final = "pan123-gui"
@@ -49,6 +48,14 @@ def _as_int(value: object, default: int) -> int:
         return int(float(value))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return default
+
+
+class _HasGeometry(Protocol):
+    """What :meth:`AppSettings.save_geometry` needs of a window (any ``QWidget``)."""
+
+    def saveGeometry(self, /) -> QByteArray: ...
+
+    def restoreGeometry(self, geometry: QByteArray | bytes | bytearray | memoryview, /) -> bool: ...
 
 
 class AppSettings:
@@ -110,10 +117,10 @@ class AppSettings:
         self.qsettings.setValue("ui/language", value)
 
     # -- window geometry --------------------------------------------------------------------------------
-    def save_geometry(self, widget: QWidget, key: str = "main") -> None:
+    def save_geometry(self, widget: _HasGeometry, key: str = "main") -> None:
         self.qsettings.setValue(f"geometry/{key}", widget.saveGeometry())
 
-    def restore_geometry(self, widget: QWidget, key: str = "main") -> bool:
+    def restore_geometry(self, widget: _HasGeometry, key: str = "main") -> bool:
         """Restore a saved geometry; False (widget untouched) when there is none or it is unusable."""
         value = self.qsettings.value(f"geometry/{key}")
         if isinstance(value, QByteArray) and not value.isEmpty():
@@ -124,19 +131,3 @@ class AppSettings:
 
     def sync(self) -> None:
         self.qsettings.sync()
-
-
-def apply_language(language: str) -> str:
-    """Install the translators for a language setting ("system", "zh_CN", "en"); returns the code now in use.
-
-    Installing translators makes Qt send ``LanguageChange`` to every window, so open windows retranslate.
-    """
-    try:
-        from pan123_gui.ui import i18n
-    except ImportError:  # a tree without translations yet: stay in the source language
-        log.warning("pan123_gui.ui.i18n is missing; the interface stays English")
-        return "en"
-    app = QCoreApplication.instance()
-    if app is not None:
-        i18n.install_translators(app, language)
-    return i18n.resolve_language(language)
