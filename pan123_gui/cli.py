@@ -32,6 +32,7 @@ from pan123_gui.core.export import result_record
 from pan123_gui.core.ids import scan_ids
 from pan123_gui.core.models import LinkResult
 from pan123_gui.core.resolver import Resolver, SignOptions
+from pan123_gui.core.retry import Sleep
 from pan123_gui.logs import redact, register_secret
 
 PROG = "pan123-link"
@@ -49,7 +50,8 @@ class UsageError(Exception):
     """A problem the user fixes by changing the command or the setup (exit 2)."""
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, sleep: Sleep | None = None) -> int:
+    """Run ``pan123-link`` with ``argv``; ``sleep`` replaces the back-off wait between retries (tests)."""
     stdout, stderr = sys.stdout, sys.stderr
     _prefer_utf8(stdout)
     _prefer_utf8(stderr)
@@ -61,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     old_level = root.level
     handler = _install_logging(stderr, verbose=args.verbose)
     try:
-        return _run(args, stdout, stderr)
+        return _run(args, stdout, stderr, sleep)
     except UsageError as err:
         _say(stderr, f"error: {err}")
         return EXIT_USAGE
@@ -143,7 +145,7 @@ def _parser() -> argparse.ArgumentParser:
 # ---- the run -------------------------------------------------------------------------------------------------------
 
 
-def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, sleep: Sleep | None) -> int:
     if args.valid_for is not None and not args.sign:
         raise UsageError("--valid-for needs --sign")
     if args.encoded_path and not args.sign:
@@ -155,7 +157,7 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if not ids:
         raise UsageError("no file IDs found in the input")
 
-    client, sign_key = _open_client(args, stderr)
+    client, sign_key = _open_client(args, stderr, sleep)
     try:
         sign = None
         if args.sign:
@@ -195,7 +197,7 @@ def _input_text(inputs: Sequence[str], stderr: TextIO) -> str:
     return str(stdin.read())
 
 
-def _open_client(args: argparse.Namespace, stderr: TextIO) -> tuple[Pan123Client, str | None]:
+def _open_client(args: argparse.Namespace, stderr: TextIO, sleep: Sleep | None) -> tuple[Pan123Client, str | None]:
     """The client and the sign key (when --sign). Credential problems raise UsageError."""
     from pan123_gui.core.credentials import SecretStore  # keyring is slow to import: only when needed
 
@@ -218,7 +220,9 @@ def _open_client(args: argparse.Namespace, stderr: TextIO) -> tuple[Pan123Client
     if args.sign and not creds.sign_key:
         raise UsageError("--sign needs the URL-signing key: set PAN123_SIGN_KEY or save it in pan123-gui")
     try:
-        client = build_client(creds, store=store if store.persistent else None, rate=args.rate, base_url=args.api_base)
+        client = build_client(
+            creds, store=store if store.persistent else None, rate=args.rate, base_url=args.api_base, sleep=sleep
+        )
     except CredentialsError as err:
         raise UsageError(str(err)) from None
     return client, creds.sign_key if args.sign else None

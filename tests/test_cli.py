@@ -19,6 +19,7 @@ import pytest
 
 from pan123_gui import __version__
 from pan123_gui.cli import main
+from pan123_gui.core.retry import Sleep
 from pan123_gui.demo import endpoints as ep
 from pan123_gui.demo.fake_api import FakeApiServer
 from pan123_gui.demo.samples import (
@@ -70,8 +71,8 @@ def token_env(api: FakeApiServer, env: dict[str, str], monkeypatch: pytest.Monke
     return token
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["--rate", "200", *args])
+def run(capsys: pytest.CaptureFixture[str], *args: str, sleep: Sleep | None = None) -> tuple[int, str, str]:
+    code = main(["--rate", "200", *args], sleep=sleep)
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     return code, out, err
@@ -326,13 +327,16 @@ def test_pasted_token_works(api: FakeApiServer, token_env: str, capsys: Any) -> 
     assert api.tokens_issued == 1  # the pasted one; nothing fetched
 
 
-def test_unreachable_api(env: dict[str, str], capsys: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreachable_api(token_env: str, capsys: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     with FakeApiServer() as gone:
         base = gone.base_url
     monkeypatch.setenv("PAN123_API_BASE", base)
-    code, out, err = run(capsys, str(VIDEO_ID))
-    assert code in (1, 2) and out == ""
-    assert err.strip()
+    waits: list[float] = []
+    code, out, err = run(capsys, str(VIDEO_ID), sleep=lambda seconds, cancel: waits.append(seconds))
+    assert code == 1 and out == ""  # a failed row, not a usage problem
+    [line] = err.splitlines()  # the ID's row: the API could not be reached
+    assert line.startswith(f"{VIDEO_ID}\t") and "123pan API" in line
+    assert waits  # it backed off between attempts, without waiting here
 
 
 def test_unreachable_api_fails_every_id_without_trying_each(
@@ -342,7 +346,7 @@ def test_unreachable_api_fails_every_id_without_trying_each(
         base = gone.base_url  # stopped: connections are refused
     monkeypatch.setenv("PAN123_API_BASE", base)
     ids = [70_000_000 + i for i in range(40)]
-    code, out, err = run(capsys, "--format", "jsonl", *map(str, ids))
+    code, out, err = run(capsys, "--format", "jsonl", *map(str, ids), sleep=lambda seconds, cancel: None)
     assert code == 1
     rows = [json.loads(line) for line in out.splitlines()]
     assert [r["fileID"] for r in rows] == ids  # a row for every ID
@@ -511,6 +515,11 @@ def test_subprocess_reader_going_away_is_quiet(api: FakeApiServer, console_scrip
     assert proc.returncode in (0, 1)
 
 
+def _default_sigint() -> None:
+    """In the child before exec: Ctrl+C does what it does in a terminal, however the test run was started."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT delivery to a child is POSIX-only here")
 def test_subprocess_ctrl_c_keeps_finished_rows(api: FakeApiServer, console_script: list[str]) -> None:
     ids = [str(i) for i in GOOD_IDS]
@@ -520,6 +529,7 @@ def test_subprocess_ctrl_c_keeps_finished_rows(api: FakeApiServer, console_scrip
         stderr=subprocess.PIPE,
         env=_subprocess_env(api),
         cwd=REPO,
+        preexec_fn=_default_sigint,  # a shell starts background jobs with SIGINT ignored; the child inherits that
     )
     try:
         for _ in range(600):  # wait (at most a minute) until the first link was answered

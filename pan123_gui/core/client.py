@@ -356,8 +356,9 @@ def build_client(
     rate: float = 5.0,
     base_url: str | None = None,
     transport: httpx.BaseTransport | None = None,
+    sleep: Sleep | None = None,
 ) -> Pan123Client:
-    """The one factory the CLI and the window use.
+    """The one factory the CLI and the window use (``sleep``: the back-off wait, replaceable in tests).
 
     Uses ``creds.access_token`` while it is valid; with client ID + secret a token is fetched when needed (and
     a new one is saved with ``store.save_token``). Raises :class:`CredentialsError` when there is neither.
@@ -383,5 +384,5 @@ def build_client(
         fetch=fetch if can_fetch else None,
         on_new_token=save if store is not None else None,
     )
-    client = Pan123Client(http, tokens, limiters=EndpointLimiters({DIRECT_LINK_PATH: rate}))
+    client = Pan123Client(http, tokens, limiters=EndpointLimiters({DIRECT_LINK_PATH: rate}), sleep=sleep)
     return client

@@ -9,9 +9,10 @@ import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+import clients
 import pytest
 
-from pan123_gui.core._http import httpx, new_http_client
+from pan123_gui.core._http import httpx
 from pan123_gui.core.client import Pan123Client
 from pan123_gui.core.endpoints import (
     ACCESS_TOKEN_PATH,
@@ -32,7 +33,6 @@ from pan123_gui.core.errors import (
 from pan123_gui.core.limiter import EndpointLimiters, RateLimiter
 from pan123_gui.core.models import AccessToken
 from pan123_gui.core.retry import RetryPolicy
-from pan123_gui.core.tokens import TokenManager
 
 FAR = datetime.now(UTC) + timedelta(days=20)
 FAST = RetryPolicy(max_attempts=4, base_delay=0.01, max_delay=0.05, jitter=0.0)
@@ -107,11 +107,11 @@ def make_client(
     sleep: Sleeps | None = None,
     retry: RetryPolicy = FAST,
 ) -> tuple[Pan123Client, CountingLimiters, Sleeps]:
-    http = new_http_client("https://api.test", transport=httpx.MockTransport(script))
-    tokens = TokenManager(token=AccessToken(token, FAR), fetch=fetch)
+    """The shared factory on ``script``, with counting limiters and recorded back-off sleeps."""
     limiters = CountingLimiters()
     sleeps = sleep or Sleeps()
-    return Pan123Client(http, tokens, limiters=limiters, retry=retry, sleep=sleeps), limiters, sleeps
+    client = clients.make_client(handler=script, token=token, fetch=fetch, limiters=limiters, retry=retry, sleep=sleeps)
+    return client, limiters, sleeps
 
 
 # --- endpoints -------------------------------------------------------------------------------------------------------
@@ -290,11 +290,7 @@ def test_no_slot_leak_or_deadlock_under_many_retries() -> None:
     # 40 calls x 4 failing attempts on 8 threads, with a small real rate: a limiter that leaked a slot per
     # retry (a semaphore released at function exit) would block here forever.
     script = Script({DIRECT_LINK_PATH: [code(429)], USER_INFO_PATH: [ok({"uid": 7})]})
-    http = new_http_client("https://api.test", transport=httpx.MockTransport(script))
-    limiters = EndpointLimiters({DIRECT_LINK_PATH: 2000.0})
-    client = Pan123Client(
-        http, TokenManager(token=AccessToken("t", FAR), fetch=None), limiters=limiters, retry=FAST, sleep=Sleeps()
-    )
+    client = clients.make_client(handler=script, rate=2000.0, retry=FAST, sleep=Sleeps())
     failures: list[Exception] = []
     lock = threading.Lock()
 
@@ -321,13 +317,7 @@ def test_no_slot_leak_or_deadlock_under_many_retries() -> None:
 def test_cancel_interrupts_the_backoff_wait() -> None:
     # Retry-After 20 s with the real, interruptible sleep: cancelling must end the call long before that.
     script = Script({DIRECT_LINK_PATH: [code(429, status=429, headers={"Retry-After": "20"})]})
-    http = new_http_client("https://api.test", transport=httpx.MockTransport(script))
-    client = Pan123Client(
-        http,
-        TokenManager(token=AccessToken("t", FAR), fetch=None),
-        limiters=EndpointLimiters({DIRECT_LINK_PATH: 1000.0}),
-        retry=RetryPolicy(max_attempts=3),
-    )
+    client = clients.make_client(handler=script, rate=1000.0, retry=RetryPolicy(max_attempts=3))
     cancel = threading.Event()
     outcome: list[BaseException] = []
 

@@ -7,17 +7,10 @@ import threading
 from collections.abc import Callable
 from datetime import timedelta
 
+import clients
 import pytest
 
-from pan123_gui.core._http import new_http_client
 from pan123_gui.core.client import Pan123Client
-from pan123_gui.core.endpoints import (
-    ACCESS_TOKEN_PATH,
-    DIRECT_LINK_PATH,
-    FILE_DETAIL_PATH,
-    FILE_INFOS_PATH,
-    USER_INFO_PATH,
-)
 from pan123_gui.core.errors import (
     AuthError,
     BadLinkError,
@@ -27,11 +20,9 @@ from pan123_gui.core.errors import (
     NotFoundError,
     TrafficExhaustedError,
 )
-from pan123_gui.core.limiter import EndpointLimiters
 from pan123_gui.core.models import AccessToken
 from pan123_gui.core.resolver import Resolver
 from pan123_gui.core.retry import RetryPolicy
-from pan123_gui.core.tokens import TokenManager
 from pan123_gui.demo.fake_api import FakeApiServer
 from pan123_gui.demo.samples import (
     FOLDER_ID,
@@ -56,24 +47,7 @@ def connect(
     on_new_token: Callable[[AccessToken], None] | None = None,
 ) -> Pan123Client:
     """A client on the fake, like build_client but with fast retries and quick limiters for the test."""
-    client: Pan123Client | None = None
-
-    def fetch() -> AccessToken:
-        assert client is not None
-        return client.fetch_token(api.client_id, api.client_secret)
-
-    tokens = TokenManager(token=token, fetch=fetch if credentials else None, on_new_token=on_new_token)
-    limiters = EndpointLimiters(
-        {
-            DIRECT_LINK_PATH: rate,
-            FILE_INFOS_PATH: 20.0,
-            FILE_DETAIL_PATH: 20.0,
-            USER_INFO_PATH: 20.0,
-            ACCESS_TOKEN_PATH: 5.0,
-        }
-    )
-    client = Pan123Client(new_http_client(api.base_url), tokens, limiters=limiters, retry=retry)
-    return client
+    return clients.make_client(api, token=token, login=credentials, on_new_token=on_new_token, rate=rate, retry=retry)
 
 
 @pytest.fixture
@@ -240,14 +214,13 @@ def test_pasted_token_without_credentials_is_never_refreshed(api: FakeApiServer)
 
 
 def test_wrong_client_secret_is_an_auth_error_without_the_secret(api: FakeApiServer) -> None:
-    http = new_http_client(api.base_url)
     client: Pan123Client | None = None
 
     def fetch() -> AccessToken:
         assert client is not None
         return client.fetch_token(api.client_id, "wrong-secret-value")
 
-    client = Pan123Client(http, TokenManager(token=None, fetch=fetch), retry=FAST)
+    client = clients.make_client(api, token=None, fetch=fetch, retry=FAST)
     with client, pytest.raises(AuthError) as info:
         client.direct_link_url(VIDEO_ID)
     assert "wrong-secret-value" not in str(info.value)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta
 
+import clients
 import pytest
 
-from pan123_gui.core._http import ConnectFailedError, ConnectTimeoutError, httpx, new_http_client
+from pan123_gui.core._http import ConnectFailedError, ConnectTimeoutError, httpx
 from pan123_gui.core.client import Pan123Client
 from pan123_gui.core.endpoints import DIRECT_LINK_PATH
 from pan123_gui.core.errors import (
@@ -18,11 +19,8 @@ from pan123_gui.core.errors import (
     NotTriedError,
     RequestTimeoutError,
 )
-from pan123_gui.core.limiter import EndpointLimiters
-from pan123_gui.core.models import AccessToken
 from pan123_gui.core.request_watch import BREAKER_THRESHOLD, RequestWatch
 from pan123_gui.core.retry import RetryPolicy
-from pan123_gui.core.tokens import TokenManager
 
 FAR = datetime.now(UTC) + timedelta(days=20)
 LINK = "https://vip.123pan.cn/1/f.bin"
@@ -120,12 +118,7 @@ class Network:
 
 
 def make_client(net: Network, *, retry: RetryPolicy, real_sleep: bool = False) -> Pan123Client:
-    http = new_http_client("https://api.test", transport=httpx.MockTransport(net))
-    tokens = TokenManager(token=AccessToken("tok", FAR), fetch=None)
-    limiters = EndpointLimiters({DIRECT_LINK_PATH: 10_000.0})
-    if real_sleep:
-        return Pan123Client(http, tokens, limiters=limiters, retry=retry)
-    return Pan123Client(http, tokens, limiters=limiters, retry=retry, sleep=lambda s, c: None)
+    return clients.make_client(handler=net, retry=retry, sleep=None if real_sleep else clients.NO_SLEEP)
 
 
 def test_a_tripped_watch_stops_the_retries_and_later_calls_send_nothing() -> None:

@@ -9,18 +9,17 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 
+import clients
 import pytest
 
-from pan123_gui.core._http import httpx, new_http_client
+from pan123_gui.core._http import httpx
 from pan123_gui.core.client import Pan123Client
 from pan123_gui.core.endpoints import DIRECT_LINK_PATH, FILE_INFOS_PATH, USER_INFO_PATH
 from pan123_gui.core.errors import ErrorKind
-from pan123_gui.core.limiter import EndpointLimiters
-from pan123_gui.core.models import AccessToken, LinkResult
+from pan123_gui.core.models import LinkResult
 from pan123_gui.core.resolver import MIN_WORKERS, Resolver, SignOptions
 from pan123_gui.core.retry import RetryPolicy
 from pan123_gui.core.signing import sign_url
-from pan123_gui.core.tokens import TokenManager
 
 UID = 1815309870
 FAR = datetime.now(UTC) + timedelta(days=20)
@@ -99,10 +98,7 @@ class FakeApi:
 
 
 def make_client(api: FakeApi, *, rate: float = 10_000.0, retry: RetryPolicy = FAST) -> Pan123Client:
-    http = new_http_client("https://api.test", transport=httpx.MockTransport(api))
-    limiters = EndpointLimiters({DIRECT_LINK_PATH: rate, FILE_INFOS_PATH: 10_000.0, USER_INFO_PATH: 10_000.0})
-    tokens = TokenManager(token=AccessToken("tok", FAR), fetch=None)
-    return Pan123Client(http, tokens, limiters=limiters, retry=retry, sleep=lambda s, c: None)
+    return clients.make_client(handler=api, rate=rate, retry=retry, sleep=clients.NO_SLEEP)
 
 
 class Collector:

@@ -9,18 +9,17 @@ import socket
 import threading
 from datetime import UTC, datetime, timedelta
 
+import clients
 import pytest
 
-from pan123_gui.core._http import httpx, new_http_client
+from pan123_gui.core._http import httpx
 from pan123_gui.core.client import Pan123Client
-from pan123_gui.core.endpoints import DIRECT_LINK_PATH, FILE_INFOS_PATH
+from pan123_gui.core.endpoints import FILE_INFOS_PATH
 from pan123_gui.core.errors import ErrorKind
-from pan123_gui.core.limiter import EndpointLimiters
-from pan123_gui.core.models import AccessToken, LinkResult
+from pan123_gui.core.models import LinkResult
 from pan123_gui.core.request_watch import BREAKER_THRESHOLD
 from pan123_gui.core.resolver import DEFAULT_WORKERS, Resolver
 from pan123_gui.core.retry import RetryPolicy
-from pan123_gui.core.tokens import TokenManager
 from pan123_gui.demo.fake_api import FakeApiServer
 
 NOT_TRIED = "Not tried: the 123pan API could not be reached"
@@ -61,17 +60,16 @@ def make_client(
     rate: float = 50.0,
     retry: RetryPolicy | None = None,
 ) -> Pan123Client:
-    client: Pan123Client | None = None
-
-    def fetch_token() -> AccessToken:
-        assert client is not None
-        return client.fetch_token("id", "secret")
-
-    tokens = TokenManager(token=None if fetch else AccessToken(token, FAR), fetch=fetch_token if fetch else None)
-    limiters = EndpointLimiters({DIRECT_LINK_PATH: rate, FILE_INFOS_PATH: 20.0})
     # by default the default retry policy with real back-off sleeps: the trip must wake them
-    client = Pan123Client(new_http_client(base_url, transport=transport), tokens, limiters=limiters, retry=retry)
-    return client
+    return clients.make_client(
+        base_url,
+        transport=transport,
+        token=None if fetch else token,
+        login=fetch,
+        rate=rate,
+        rates={FILE_INFOS_PATH: 20.0},
+        retry=retry,
+    )
 
 
 def test_api_unreachable_from_the_start_fails_every_id_fast() -> None:

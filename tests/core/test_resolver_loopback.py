@@ -6,17 +6,15 @@ import threading
 from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
+import clients
 import pytest
 
-from pan123_gui.core._http import new_http_client
 from pan123_gui.core.client import Pan123Client
-from pan123_gui.core.endpoints import ACCESS_TOKEN_PATH, DIRECT_LINK_PATH, FILE_INFOS_PATH, USER_INFO_PATH
+from pan123_gui.core.endpoints import DIRECT_LINK_PATH
 from pan123_gui.core.errors import ErrorKind
-from pan123_gui.core.limiter import EndpointLimiters
-from pan123_gui.core.models import AccessToken, LinkResult
+from pan123_gui.core.models import LinkResult
 from pan123_gui.core.resolver import Resolver, SignOptions
 from pan123_gui.core.retry import RetryPolicy
-from pan123_gui.core.tokens import TokenManager
 from pan123_gui.demo.fake_api import FakeApiServer
 from pan123_gui.demo.samples import (
     DEMO_TEXT_IDS,
@@ -32,19 +30,7 @@ TRANSIENT = ["http500_html", "drop", "cut_json", "http429", "code429", "code1", 
 
 
 def connect(api: FakeApiServer, *, retry: RetryPolicy, rate: float = 50.0) -> Pan123Client:
-    client: Pan123Client | None = None
-
-    def fetch() -> AccessToken:
-        assert client is not None
-        return client.fetch_token(api.client_id, api.client_secret)
-
-    limiters = EndpointLimiters(
-        {DIRECT_LINK_PATH: rate, FILE_INFOS_PATH: 20.0, USER_INFO_PATH: 20.0, ACCESS_TOKEN_PATH: 5.0}
-    )
-    client = Pan123Client(
-        new_http_client(api.base_url), TokenManager(token=None, fetch=fetch), limiters=limiters, retry=retry
-    )
-    return client
+    return clients.make_client(api, token=None, login=True, rate=rate, retry=retry)
 
 
 @pytest.fixture

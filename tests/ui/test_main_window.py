@@ -11,23 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from main_window_fixtures import (  # noqa: F401  (the *_fixture names are pytest fixtures)
-    SIGN_KEY,
-    UNKNOWN_ID,
-    UrlCatcher,
-    api_fixture,
-    clipboard_text,
-    demo_services,
-    make_settings,
-    resolve_text,
-    rows_by_id,
-    services_fixture,
-    settings_fixture,
-    show_window,
-    url_catcher_fixture,
-    wait_idle,
-    window_fixture,
-)
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -39,6 +22,17 @@ from PySide6.QtWidgets import (
     QTableView,
     QToolButton,
     QWidget,
+)
+from window_driver import (
+    UNKNOWN_ID,
+    UrlCatcher,
+    clipboard_text,
+    demo_services,
+    make_settings,
+    resolve_text,
+    rows_by_id,
+    show_window,
+    wait_idle,
 )
 
 from pan123_gui.app import Services

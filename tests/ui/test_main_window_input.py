@@ -10,12 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from main_window_fixtures import (  # noqa: F401  (pytest fixtures)
-    api_fixture,
-    services_fixture,
-    settings_fixture,
-    window_fixture,
-)
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget

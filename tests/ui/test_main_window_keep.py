@@ -9,21 +9,17 @@ from typing import Any
 
 import pytest
 import shiboken6
-from main_window_fixtures import (  # noqa: F401  (the *_fixture names are pytest fixtures)
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import QApplication, QMessageBox
+from window_driver import (
     FAST_RATE,
     SIGN_KEY,
-    api_fixture,
     clipboard_text,
     make_settings,
     resolve_text,
-    services_fixture,
-    settings_fixture,
     show_window,
     wait_idle,
-    window_fixture,
 )
-from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pan123_gui.app import Services
 from pan123_gui.demo.fake_api import FakeApiServer

@@ -7,15 +7,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import clients
 import pytest
 from PySide6.QtCore import QThreadPool
 
-from pan123_gui.core._http import new_http_client
 from pan123_gui.core.client import Pan123Client
 from pan123_gui.core.errors import CredentialsError, ErrorKind
-from pan123_gui.core.limiter import EndpointLimiters
 from pan123_gui.core.models import LinkResult
-from pan123_gui.core.tokens import TokenManager
 from pan123_gui.demo.fake_api import FakeApiServer
 from pan123_gui.workers.resolve import Job, ResolveWorker, resign_job, resolve_job, resolver_factory
 
@@ -57,11 +55,7 @@ def api(fake_api: FakeApiServer) -> FakeApiServer:
 
 @pytest.fixture
 def source(api: FakeApiServer) -> Iterator[_Source]:
-    client = Pan123Client(
-        new_http_client(api.base_url),
-        TokenManager(token=api.issue_token(), fetch=None),
-        limiters=EndpointLimiters({"/api/v1/direct-link/url": 200.0}),
-    )
+    client = clients.make_client(api, token=api.issue_token(), rate=200.0)
     yield _Source(client, _Creds(sign_key="test-sign-key"))
     client.close()
 

@@ -1,20 +1,16 @@
-"""Fixtures for the main-window tests: Services over the real fake API on loopback, and a shown MainWindow.
+"""Driving the main window in tests: Services over the real fake API on loopback, showing the window, pasting and
+waiting for a run, reading the clipboard, catching opened URLs. The fixtures built from these live in conftest.py.
 
-Import the fixtures into a test module (``from main_window_fixtures import window_fixture  # noqa: F401``);
-they register under the short names (``window``, ``services``, ``api``, ``settings``, ``url_catcher``).
 The Services are built directly (not with ``build_services(demo=True)``) so the fake API has no latency and no
 direct-link rate limit and the client is fast: the tests check behaviour, not the pace.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QObject, QSettings, QThreadPool, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from pan123_gui.app import Services
@@ -38,31 +34,12 @@ def demo_services(api: FakeApiServer, settings: AppSettings, *, sign_key: str | 
     creds = Credentials(access_token=api.issue_token(), client_id=None, client_secret=None, sign_key=sign_key)
     pool = QThreadPool()
     pool.setMaxThreadCount(4)
-    memory = getattr(SecretStore, "memory", None)
-    store = memory() if callable(memory) else SecretStore.open()
+    store = SecretStore.memory()
     services = Services(
         store=store, settings=settings, pool=pool, demo=api, base_url=api.base_url, demo_credentials=creds
     )
     services.client().set_rate(FAST_RATE)  # builds the client (no network: the token is given)
     return services
-
-
-@pytest.fixture(name="api")
-def api_fixture(fake_api: FakeApiServer) -> FakeApiServer:
-    fake_api.set_rate("direct-link/url", None)
-    return fake_api
-
-
-@pytest.fixture(name="settings")
-def settings_fixture(tmp_path: Path) -> AppSettings:
-    return make_settings(tmp_path)
-
-
-@pytest.fixture(name="services")
-def services_fixture(api: FakeApiServer, settings: AppSettings) -> Iterator[Services]:
-    services = demo_services(api, settings)
-    yield services
-    services.close()
 
 
 def show_window(qtbot: Any, services: Services) -> MainWindow:
@@ -72,14 +49,6 @@ def show_window(qtbot: Any, services: Services) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     return window
-
-
-@pytest.fixture(name="window")
-def window_fixture(qtbot: Any, services: Services) -> Iterator[MainWindow]:
-    win = show_window(qtbot, services)
-    yield win
-    win.close()  # cancels a running job before the services wait for the pool
-    services.pool.waitForDone(10_000)
 
 
 def wait_idle(qtbot: Any, win: MainWindow, timeout: int = 30_000) -> None:
@@ -111,19 +80,5 @@ class UrlCatcher(QObject):
         self.urls.append(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
 
 
-@pytest.fixture(name="url_catcher")
-def url_catcher_fixture() -> Iterator[UrlCatcher]:
-    catcher = UrlCatcher()
-    schemes = ("http", "https", "file", "javascript", "ftp")
-    for scheme in schemes:
-        QDesktopServices.setUrlHandler(scheme, catcher, "handle")
-    yield catcher
-    for scheme in schemes:
-        QDesktopServices.unsetUrlHandler(scheme)
-
-
 def rows_by_id(win: MainWindow) -> dict[int, int]:
     return {file_id: row for row, file_id in enumerate(win.model.ids())}
-
-
-Predicate = Callable[[], bool]
