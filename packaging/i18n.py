@@ -1,10 +1,11 @@
 """Translation sources (.ts) and compiled translations (.qm) for the window.
 
-    python packaging/i18n.py update <part> [<part> ...]   # pyside6-lupdate: sources → resources/i18n/<part>_zh_CN.ts
+    python packaging/i18n.py update <part> [<part> ...]   # pyside6-lupdate: sources → I18N_DIR/<part>_zh_CN.ts
     python packaging/i18n.py update all
-    python packaging/i18n.py compile [<part> ...]         # pyside6-lrelease: resources/i18n/*.ts → .qm beside it
+    python packaging/i18n.py compile [<part> ...]         # pyside6-lrelease: I18N_DIR/*.ts → .qm beside it
     python packaging/i18n.py check                        # exit 1 when a translation is missing, unfinished or stale
 
+I18N_DIR is ``pan123_gui/resources/i18n/``: the .ts sources sit beside the .qm files the package ships.
 Parts and their sources are the globs in ``PARTS`` (paths relative to the repository root), so new files named like
 ``*dialog*.py`` are picked up without editing this script. Each file belongs to the first part that matches it
 (errors, then dialogs, then window, which takes every other file under pan123_gui/ui/).
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
-I18N_DIR = ROOT / "resources" / "i18n"
+I18N_DIR = ROOT / "pan123_gui" / "resources" / "i18n"
 LANGUAGE = "zh_CN"
 SOURCE_LANGUAGE = "en"
 
@@ -157,7 +158,7 @@ def update(parts: Sequence[str], *, skip_empty: bool = False) -> None:
 
 
 def compile_ts(parts: Sequence[str] = ()) -> list[Path]:
-    """lrelease every resources/i18n/*.ts (or only the given parts' files) into a .qm beside it."""
+    """lrelease every pan123_gui/resources/i18n/*.ts (or only the given parts' files) into a .qm beside it."""
     written: list[Path] = []
     files = [ts_path(part) for part in parts] if parts else sorted(I18N_DIR.glob("*.ts"))
     for ts in files:
@@ -272,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     update_parser = commands.add_parser("update", help="refresh <part>_zh_CN.ts from the sources (pyside6-lupdate)")
     update_parser.add_argument("parts", nargs="+", choices=[*PARTS, "all"])
-    compile_parser = commands.add_parser("compile", help="compile resources/i18n/*.ts into .qm (pyside6-lrelease)")
+    compile_parser = commands.add_parser("compile", help="compile the .ts files into .qm (pyside6-lrelease)")
     compile_parser.add_argument("parts", nargs="*", metavar="part", help="only these parts (default: every .ts)")
     commands.add_parser("check", help="fail when a translation is missing, unfinished or not compiled")
     args = parser.parse_args(argv)

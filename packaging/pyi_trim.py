@@ -1,7 +1,8 @@
 """Build rules for packaging/pan123_gui.spec, kept in plain Python so they can be tested and type-checked.
 
 - project metadata (name, version) from pyproject.toml, the Windows version resource, the app icon per platform;
-- which resources go into the bundle (resources/i18n/*.qm, resources/icons/*) under ``resources/``;
+- which resources go into the bundle (the package data of pyproject.toml: i18n/*.qm, icons/*.svg and *.png) under
+  ``pan123_gui/resources/``, where the frozen app finds them through importlib.resources;
 - which Python modules, Qt plugins and Qt translations are left out, and (Linux) which shared libraries are no longer
   linked by anything once those plugins are gone (the gtk3 platform theme alone drags in libgtk-3, pango, cairo, atk).
 """
@@ -138,7 +139,10 @@ DROP_PLUGIN_DIRS: frozenset[str] = frozenset(
     }
 )
 KEEP_QT_TRANSLATIONS: frozenset[str] = frozenset({"qtbase_zh_CN.qm", "qtbase_en.qm", "qt_zh_CN.qm", "qt_en.qm"})
-ICON_SUFFIXES: frozenset[str] = frozenset({".svg", ".png", ".ico", ".icns"})
+#: Icon files the running app reads (app.ico/app.icns are only the executable's icon, embedded by PyInstaller).
+ICON_SUFFIXES: frozenset[str] = frozenset({".svg", ".png"})
+#: Where the package's resources go inside the bundle: the package folder, as in a wheel install.
+RESOURCES_DEST = PurePosixPath("pan123_gui", "resources")
 
 _PLUGIN_RE = re.compile(r"^PySide6/(?:Qt/)?plugins/(?P<dir>[^/]+)/(?P<file>[^/]+)$")
 _QT_TRANSLATION_RE = re.compile(r"^PySide6/(?:Qt/)?translations/(?P<file>[^/]+\.qm)$")
@@ -213,15 +217,15 @@ def app_icon(icons_dir: Path, platform: str, *, can_convert_png: bool | None = N
 
 
 def resource_datas(resources: Path) -> list[tuple[str, str]]:
-    """(source, destination folder) pairs: compiled translations and icons, under ``resources/`` in the bundle."""
+    """(source, destination folder) pairs: compiled translations and icons, under ``pan123_gui/resources/``."""
     datas: list[tuple[str, str]] = []
     for qm in sorted((resources / "i18n").glob("*.qm")):
-        datas.append((str(qm), "resources/i18n"))
+        datas.append((str(qm), str(RESOURCES_DEST / "i18n")))
     icons = resources / "icons"
     if icons.is_dir():
         for path in sorted(icons.rglob("*")):
             if path.is_file() and path.suffix.lower() in ICON_SUFFIXES:
-                folder = PurePosixPath("resources", "icons", *path.relative_to(icons).parent.parts)
+                folder = RESOURCES_DEST.joinpath("icons", *path.relative_to(icons).parent.parts)
                 datas.append((str(path), str(folder)))
     return datas
 

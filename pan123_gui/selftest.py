@@ -1,4 +1,4 @@
-"""``pan123-gui --self-test``: check that this installation (a source checkout or a frozen build) has what it needs.
+"""``pan123-gui --self-test``: check that this installation (a checkout, a wheel or a frozen build) has what it needs.
 
 One line per check (``OK   qt-platform xcb (Qt 6.12.0)``), then a final ``OK`` or ``FAIL``; exit code 1 on any
 failure. Checks: every pan123_gui module imports, the Qt platform plugin loads and draws a window, a Chinese font,
@@ -225,8 +225,8 @@ def check_qt_platform() -> Iterator[CheckResult]:
         yield CheckResult(Status.WARN, "fonts", "no Chinese font found: Chinese text will show as boxes")
 
 
-def check_icons(resources: Path) -> CheckResult:
-    """The app icon exists and every bundled icon renders."""
+def check_icons(resources: Path, required: Sequence[str] = ()) -> CheckResult:
+    """The app icon exists, every ``required`` icon (``<name>.svg``) is there and every bundled icon renders."""
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QIcon
 
@@ -236,12 +236,24 @@ def check_icons(resources: Path) -> CheckResult:
         files = sorted(p for p in icons_dir.rglob("*") if p.suffix.lower() in {".svg", ".png", ".ico"})
     if not files:
         return CheckResult(Status.FAIL, "icons", f"no icons in {icons_dir}")
+    missing = [f"{name}.svg" for name in required if not (icons_dir / f"{name}.svg").is_file()]
+    if missing:
+        return CheckResult(Status.FAIL, "icons", f"missing in {icons_dir}: {', '.join(missing)}")
     broken = [p.name for p in files if QIcon(str(p)).pixmap(QSize(32, 32)).isNull()]
     if broken:
         return CheckResult(Status.FAIL, "icons", f"cannot render: {', '.join(broken)}")
     if not (icons_dir / "app.png").is_file() and not (icons_dir / "app.svg").is_file():
         return CheckResult(Status.FAIL, "icons", f"{len(files)} icons render, but the app icon (app.png) is missing")
     return CheckResult(Status.OK, "icons", f"{len(files)} icons render")
+
+
+def app_icons_check() -> CheckResult:
+    """:func:`check_icons` on the folder the app itself reads (importlib.resources), with every icon it asks for."""
+    from pan123_gui.ui.icons import ICON_NAMES
+
+    resources = resources_dir()
+    result = check_icons(resources, required=(*ICON_NAMES, "app"))
+    return CheckResult(result.status, result.name, f"{result.detail} (from {resources})")
 
 
 def check_translations(resources: Path) -> Iterator[CheckResult]:
@@ -267,6 +279,15 @@ def check_translations(resources: Path) -> Iterator[CheckResult]:
         yield CheckResult(Status.OK, "qt-translations", "qtbase_zh_CN")
     else:
         yield CheckResult(Status.WARN, "qt-translations", f"qtbase_zh_CN.qm not found in {qt_dir}")
+
+
+def app_translations_check() -> Iterator[CheckResult]:
+    """:func:`check_translations` on the folder the app itself reads (importlib.resources)."""
+    resources = resources_dir()
+    for result in check_translations(resources):
+        if result.name == "translations":
+            result = CheckResult(result.status, result.name, f"{result.detail} (from {resources})")
+        yield result
 
 
 def platform_backend_module(platform_name: str | None = None) -> str:
@@ -390,12 +411,11 @@ def _run_check(name: str, check: Callable[[], CheckResult | Iterator[CheckResult
 
 
 def run_checks(options: Options, emit: Callable[[CheckResult], None]) -> list[CheckResult]:
-    resources = resources_dir()
     checks: list[tuple[str, Callable[[], CheckResult | Iterator[CheckResult]]]] = [
         ("imports", check_imports),
         ("qt-platform", check_qt_platform),
-        ("icons", lambda: check_icons(resources)),
-        ("translations", lambda: check_translations(resources)),
+        ("icons", app_icons_check),
+        ("translations", app_translations_check),
         ("keyring", lambda: check_keyring(options)),
         ("tls", check_tls),
     ]
@@ -410,11 +430,19 @@ def run_checks(options: Options, emit: Callable[[CheckResult], None]) -> list[Ch
 
 
 def header() -> str:
-    how = "frozen" if getattr(sys, "frozen", False) else "from source"
     return (
-        f"pan123-gui {pan123_gui.__version__} self-test ({how}; Python {platform.python_version()}; "
+        f"pan123-gui {pan123_gui.__version__} self-test ({install_kind()}; Python {platform.python_version()}; "
         f"{platform.system()} {platform.machine()})"
     )
+
+
+def install_kind() -> str:
+    """How this copy runs: "frozen" (PyInstaller), "from source" (pyproject.toml beside the package) or "installed"."""
+    if getattr(sys, "frozen", False):
+        return "frozen"
+    if (Path(pan123_gui.__file__).resolve().parent.parent / "pyproject.toml").is_file():
+        return "from source"
+    return "installed"
 
 
 def parse_args(argv: Sequence[str] | None) -> tuple[Options, Path | None]:

@@ -116,8 +116,8 @@ def test_spec_bundles_resources_and_keyring_backends_and_drops_unused_modules(
     assert {"tkinter", "unittest", "pydoc", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtWebEngineCore"} <= excludes
     assert not {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtSvg"} & excludes
     destinations = {dest for _src, dest in analysis["datas"]}
-    assert "resources/icons" in destinations
-    assert not any(src.endswith(".ts") for src, _dest in analysis["datas"])
+    assert {"pan123_gui/resources/icons", "pan123_gui/resources/i18n"} <= destinations  # where importlib finds them
+    assert not any(src.endswith((".ts", ".ico", ".icns")) for src, _dest in analysis["datas"])
 
 
 def test_spec_on_windows_adds_version_resource_and_ico(
@@ -133,7 +133,7 @@ def test_spec_on_windows_adds_version_resource_and_ico(
     numbers = pyi_trim.version_tuple(pyproject["version"])
     assert exe["version"].ffi.fileVersionMS == (numbers[0] << 16) | numbers[1]
     assert exe["version"].ffi.fileVersionLS == (numbers[2] << 16) | numbers[3]
-    if (ROOT / "resources" / "icons" / "app.ico").is_file():
+    if (ROOT / "pan123_gui" / "resources" / "icons" / "app.ico").is_file():
         assert exe["icon"].endswith("app.ico")
 
 
@@ -201,7 +201,7 @@ def test_keep_binary(dest: str, kept: bool) -> None:
         ("PySide6/Qt/translations/qtbase_de.qm", False),
         ("PySide6/Qt/translations/qt_help_zh_CN.qm", False),
         ("PySide6\\translations\\qtbase_ja.qm", False),
-        ("resources/i18n/window_zh_CN.qm", True),
+        ("pan123_gui/resources/i18n/window_zh_CN.qm", True),
         ("certifi/cacert.pem", True),
     ],
 )
@@ -265,11 +265,12 @@ def test_resource_datas_takes_compiled_translations_and_icons_only(tmp_path: Pat
     (tmp_path / "icons" / "app.png").write_bytes(b"png")
     (tmp_path / "icons" / "sub" / "copy.svg").write_text("<svg/>")
     (tmp_path / "icons" / "notes.txt").write_text("x")
+    (tmp_path / "icons" / "app.ico").write_bytes(b"ico")  # the executable's icon, embedded by PyInstaller, not data
     datas = {(Path(src).name, dest) for src, dest in pyi_trim.resource_datas(tmp_path)}
     assert datas == {
-        ("window_zh_CN.qm", "resources/i18n"),
-        ("app.png", "resources/icons"),
-        ("copy.svg", "resources/icons/sub"),
+        ("window_zh_CN.qm", "pan123_gui/resources/i18n"),
+        ("app.png", "pan123_gui/resources/icons"),
+        ("copy.svg", "pan123_gui/resources/icons/sub"),
     }
 
 

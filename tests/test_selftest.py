@@ -138,15 +138,41 @@ def test_icons_check(qapp: Any, tmp_path: Path) -> None:
     assert no_app_icon.status is Status.FAIL and "app icon" in no_app_icon.detail
     assert image.save(str(icons / "app.png"))
     assert selftest.check_icons(tmp_path) == CheckResult(Status.OK, "icons", "2 icons render")
+    missing = selftest.check_icons(tmp_path, required=("copy", "resolve"))  # the app asks for copy.svg, resolve.svg
+    assert missing.status is Status.FAIL and missing.detail.endswith("copy.svg, resolve.svg")
     (icons / "bad.svg").write_text("this is not svg", encoding="utf-8")
     bad = selftest.check_icons(tmp_path)
     assert bad.status is Status.FAIL and "bad.svg" in bad.detail
 
 
-def test_bundled_resources_pass(qapp: Any) -> None:
+def test_bundled_resources_pass_where_the_app_finds_them(qapp: Any) -> None:
     resources = resources_dir()
-    assert selftest.check_icons(resources).status is Status.OK
-    assert next(iter(selftest.check_translations(resources))).status is Status.OK
+    assert resources == ROOT / "pan123_gui" / "resources"  # importlib.resources, here from the checkout
+    icons = selftest.app_icons_check()
+    assert icons.status is Status.OK and icons.detail.endswith(f"(from {resources})")
+    translations = next(iter(selftest.app_translations_check()))
+    assert translations.status is Status.OK and "errors_zh_CN.qm" in translations.detail
+    assert translations.detail.endswith(f"(from {resources})")
+
+
+def test_install_kind(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    assert selftest.install_kind() == "from source"  # this checkout
+    site = tmp_path / "site-packages" / "pan123_gui"
+    site.mkdir(parents=True)
+    monkeypatch.setattr(selftest.pan123_gui, "__file__", str(site / "__init__.py"))
+    assert selftest.install_kind() == "installed"  # a wheel: no pyproject.toml beside the package
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert selftest.install_kind() == "frozen"
+
+
+def test_app_icons_check_fails_when_an_icon_the_app_uses_is_missing(
+    qapp: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    shutil.copytree(resources_dir() / "icons", tmp_path / "icons")
+    (tmp_path / "icons" / "copy.svg").unlink()
+    monkeypatch.setattr(selftest, "resources_dir", lambda: tmp_path)
+    result = selftest.app_icons_check()
+    assert result.status is Status.FAIL and "copy.svg" in result.detail
 
 
 def test_keyring_check_round_trips_through_a_real_backend(memory_keyring: Any) -> None:

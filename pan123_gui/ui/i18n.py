@@ -1,10 +1,10 @@
 """Choosing and switching the interface language at run time.
 
-Translations are compiled ``.qm`` files in ``resources/i18n/`` named ``<part>_<language>.qm`` (``errors_zh_CN.qm``,
-``window_zh_CN.qm``, ``dialogs_zh_CN.qm``, ...); every file for the chosen language is loaded, plus Qt's own
-``qtbase_<language>.qm`` (standard buttons and dialogs) when Qt ships it. English is the source language, so "en"
-needs no file. Installing a translator makes Qt send ``QEvent.LanguageChange`` to every window, whose
-``changeEvent`` re-reads its texts.
+Translations are compiled ``.qm`` files in ``pan123_gui/resources/i18n/`` (package data, see ``paths.py``) named
+``<part>_<language>.qm`` (``errors_zh_CN.qm``, ``window_zh_CN.qm``, ``dialogs_zh_CN.qm``, ...); every file for the
+chosen language is loaded, plus Qt's own ``qtbase_<language>.qm`` (standard buttons and dialogs) when Qt ships it.
+English is the source language, so "en" needs no file. Installing a translator makes Qt send
+``QEvent.LanguageChange`` to every window, whose ``changeEvent`` re-reads its texts.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Icons: monochrome SVG action icons drawn in the palette's text colour, and the app icon.
 
-``icon("copy")`` gives a QIcon that renders ``resources/icons/copy.svg`` at any size and device-pixel ratio,
+``icon("copy")`` gives a QIcon that renders ``pan123_gui/resources/icons/copy.svg`` at any size and device-pixel ratio,
 in the current palette's text colour (disabled and selected states too), so it follows light/dark themes
 without separate files. ``app_icon()`` is the coloured application icon.
 
@@ -20,7 +20,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from pan123_gui.paths import resource_path
 
-#: Action icons shipped in resources/icons (each ``<name>.svg`` draws with ``currentColor``).
+#: Action icons shipped in pan123_gui/resources/icons (each ``<name>.svg`` draws with ``currentColor``).
 ICON_NAMES: Final = (
     "resolve",  # get the links
     "copy",
@@ -210,7 +210,7 @@ def icns_bytes(pngs: dict[int, bytes]) -> bytes:
 
 
 def write_app_icons(folder: Path | None = None) -> list[Path]:
-    """Render app.png (256 px), app.ico and app.icns from app.svg into ``folder`` (resources/icons)."""
+    """Render app.png (256 px), app.ico and app.icns from app.svg into ``folder`` (pan123_gui/resources/icons)."""
     folder = folder if folder is not None else resource_path("icons")
     pngs = {size: _png_bytes(render_app_image(size)) for size in (*APP_ICON_SIZES, 512)}
     out = {

@@ -17,6 +17,7 @@ from pan123_gui.ui import i18n
 from pan123_gui.ui.results_model import COL_NAME, ResultsModel
 
 ROOT = Path(__file__).resolve().parents[2]
+I18N_DIR = ROOT / "pan123_gui" / "resources" / "i18n"
 QT_ZH = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / "qtbase_zh_CN.qm"
 
 
@@ -69,7 +70,7 @@ def test_install_chinese_loads_every_part_and_qt(app: Any) -> None:
     loaded = i18n.install_translators(app, "zh_CN")
     names = [path.name for path in loaded]
     assert "errors_zh_CN.qm" in names
-    expected_parts = sorted(path.name for path in (ROOT / "resources" / "i18n").glob("*_zh_CN.qm"))
+    expected_parts = sorted(path.name for path in (I18N_DIR).glob("*_zh_CN.qm"))
     assert [name for name in names if name in expected_parts] == expected_parts
     assert ("qtbase_zh_CN.qm" in names) == QT_ZH.is_file()
     assert tr("errors", "Failed") == "失败"
@@ -103,7 +104,7 @@ def test_switching_sends_language_change_to_windows(app: Any, qtbot: Any) -> Non
 
 def test_unreadable_qm_is_skipped(app: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     (tmp_path / "broken_zh_CN.qm").write_bytes(b"not a qm file")
-    shutil.copy(ROOT / "resources" / "i18n" / "errors_zh_CN.qm", tmp_path / "errors_zh_CN.qm")
+    shutil.copy(I18N_DIR / "errors_zh_CN.qm", tmp_path / "errors_zh_CN.qm")
     monkeypatch.setattr(i18n, "resource_path", lambda *parts: tmp_path)
     names = [path.name for path in i18n.install_translators(app, "zh_CN")]
     assert "errors_zh_CN.qm" in names and "broken_zh_CN.qm" not in names
@@ -121,7 +122,7 @@ def test_tool_finds_lupdate_and_lrelease() -> None:
 
 def test_compile_produces_loadable_qm(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     tool = load_i18n_tool()
-    shutil.copy(ROOT / "resources" / "i18n" / "errors_zh_CN.ts", tmp_path / "errors_zh_CN.ts")
+    shutil.copy(I18N_DIR / "errors_zh_CN.ts", tmp_path / "errors_zh_CN.ts")
     monkeypatch.setattr(tool, "I18N_DIR", tmp_path)
     assert tool.main(["compile"]) == 0
     qm = tmp_path / "errors_zh_CN.qm"
