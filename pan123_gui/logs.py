@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
 
+import platformdirs
+
 from pan123_gui import APP_NAME
 
 LOG_FILE_NAME: Final = "pan123-gui.log"
@@ -89,24 +91,16 @@ class RedactingFilter(logging.Filter):
         return True
 
 
-def log_dir(env: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
-    """The folder for log files: ``PAN123_LOG_DIR`` if set, else the platform's usual place.
+def log_dir(env: Mapping[str, str] | None = None) -> Path:
+    """The folder for log files: ``PAN123_LOG_DIR`` if set, else the platform's usual place (platformdirs).
 
     Linux: ``$XDG_STATE_HOME/pan123-gui/log`` (``~/.local/state/...``); Windows: ``%LOCALAPPDATA%\\pan123-gui\\Logs``;
     macOS: ``~/Library/Logs/pan123-gui``.
     """
     env = os.environ if env is None else env
-    platform = sys.platform if platform is None else platform
     if env.get("PAN123_LOG_DIR"):
         return Path(env["PAN123_LOG_DIR"])
-    home = Path(env.get("HOME") or env.get("USERPROFILE") or Path.home())
-    if platform.startswith("win"):
-        base = env.get("LOCALAPPDATA") or str(home / "AppData" / "Local")
-        return Path(base) / APP_NAME / "Logs"
-    if platform == "darwin":
-        return home / "Library" / "Logs" / APP_NAME
-    state = env.get("XDG_STATE_HOME") or str(home / ".local" / "state")
-    return Path(state) / APP_NAME / "log"
+    return Path(platformdirs.PlatformDirs(APP_NAME, appauthor=False).user_log_dir)
 
 
 def _level_from_env(env: Mapping[str, str]) -> int:

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import platformdirs
+import platformdirs.macos
+import platformdirs.unix
+import platformdirs.windows
 import pytest
+from platformdirs.api import PlatformDirsABC
 
-from pan123_gui import logs
+from pan123_gui import APP_NAME, logs
 
 JWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1aWQiOjE4MTQ0MzU5NzF9.c2lnbmF0dXJlLXBhcnQtaGVyZQ"
 
@@ -115,17 +121,42 @@ def test_level_from_env_and_handlers_not_duplicated(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("platform", "env", "expected"),
+    ("platform_dirs", "env", "expected"),
     [
-        ("linux", {"HOME": "/home/u"}, "/home/u/.local/state/pan123-gui/log"),
-        ("linux", {"HOME": "/home/u", "XDG_STATE_HOME": "/st"}, "/st/pan123-gui/log"),
-        ("darwin", {"HOME": "/Users/u"}, "/Users/u/Library/Logs/pan123-gui"),
-        ("win32", {"LOCALAPPDATA": "C:/Users/u/AppData/Local"}, "C:/Users/u/AppData/Local/pan123-gui/Logs"),
-        ("linux", {"HOME": "/home/u", "PAN123_LOG_DIR": "/custom"}, "/custom"),
+        (platformdirs.unix.Unix, {"HOME": "/home/u"}, "/home/u/.local/state/pan123-gui/log"),
+        (platformdirs.unix.Unix, {"HOME": "/home/u", "XDG_STATE_HOME": "/st"}, "/st/pan123-gui/log"),
+        (platformdirs.macos.MacOS, {"HOME": "/Users/u"}, "/Users/u/Library/Logs/pan123-gui"),
+        (
+            platformdirs.windows.Windows,
+            {"LOCALAPPDATA": "C:/Users/u/AppData/Local"},
+            "C:/Users/u/AppData/Local/pan123-gui/Logs",
+        ),
     ],
 )
-def test_log_dir_per_platform(platform: str, env: dict[str, str], expected: str) -> None:
-    assert logs.log_dir(env, platform) == Path(expected)
+def test_log_dir_per_platform(
+    monkeypatch: pytest.MonkeyPatch, platform_dirs: type[PlatformDirsABC], env: dict[str, str], expected: str
+) -> None:
+    """platformdirs' answer for each platform, with the app's name and no vendor folder (Windows)."""
+    for name in ("HOME", "XDG_STATE_HOME", "LOCALAPPDATA", "PAN123_LOG_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(logs.platformdirs, "PlatformDirs", platform_dirs)  # what platformdirs picks on that system
+    # Windows asks the shell for its folders; here (any system) the same answer comes from %LOCALAPPDATA%.
+    monkeypatch.setattr(platformdirs.windows, "get_win_folder", platformdirs.windows.get_win_folder_from_env_vars)
+    assert logs.log_dir() == Path(expected)
+
+
+def test_log_dir_env_override_and_this_system(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    assert logs.log_dir({"HOME": "/home/u", "PAN123_LOG_DIR": "/custom"}) == Path("/custom")
+    monkeypatch.delenv("PAN123_LOG_DIR", raising=False)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    folder = logs.log_dir()  # the real platformdirs for this system, no stand-in
+    assert APP_NAME in folder.parts
+    if sys.platform.startswith("linux"):
+        assert folder == tmp_path / "state" / APP_NAME / "log"
 
 
 def test_unwritable_log_dir_falls_back_to_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
