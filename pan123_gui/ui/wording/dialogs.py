@@ -1,7 +1,7 @@
 """Text of the dialogs (credentials, settings, error report, start-up problems); translation context ``dialogs``.
 
 Every call is ``QCoreApplication.translate("dialogs", "...")`` with literal text so lupdate finds it; the Chinese
-lives in ``resources/i18n/dialogs_zh_CN.ts`` (refresh with ``python packaging/i18n.py update dialogs``).
+lives in ``pan123_gui/resources/i18n/dialogs_zh_CN.ts`` (refresh with ``python packaging/i18n.py update dialogs``).
 Functions, not constants, so the text follows a language switch.
 """
 

@@ -3,7 +3,7 @@
 Every :class:`~pan123_gui.core.errors.ErrorKind` maps to a short label (for the Status column) and a full text that
 says what happened and what to do (tooltips, dialogs, the status bar). Texts are English in the source and
 translated with ``translate("errors", ...)``; the Chinese lives in
-``resources/i18n/errors_zh_CN.ts`` (refresh with ``python packaging/i18n.py update errors``).
+``pan123_gui/resources/i18n/errors_zh_CN.ts`` (refresh with ``python packaging/i18n.py update errors``).
 """
 
 from __future__ import annotations
