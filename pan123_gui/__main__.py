@@ -369,7 +369,7 @@ def show_startup_error(exc: BaseException, log_path: Path | None) -> None:
         if isinstance(exc, Pan123Error):
             from pan123_gui.ui.wording.errors import error_text
 
-            reason = error_text(exc.kind, exc.code, exc.message)
+            reason = error_text(exc.kind, exc.code, exc.server_message)
         else:
             reason = redact(f"{type(exc).__name__}: {exc}")
     except Exception:

@@ -144,6 +144,7 @@ def check_response(response: httpx.Response) -> Any:
                 code=code,
                 trace_id=trace_id,
                 http_status=status,
+                server_message=message,
             )
         raise MalformedResponseError(f"Server error page (HTTP {status})", trace_id=trace_id, http_status=status)
     if status == 408:
@@ -173,7 +174,7 @@ def error_for_code(
     retry_after: float | None = None,
 ) -> Pan123Error:
     """The typed error for a non-zero envelope ``code`` (``message`` is the server's text, already shortened)."""
-    kw: dict[str, Any] = {"code": code, "trace_id": trace_id, "http_status": http_status}
+    kw: dict[str, Any] = {"code": code, "trace_id": trace_id, "http_status": http_status, "server_message": message}
     said = f": {message}" if message else ""
     if code == 401:
         return AuthError(f"The access token is invalid or expired{said}", **kw)

@@ -28,7 +28,12 @@ class ErrorKind(StrEnum):
 
 
 class Pan123Error(Exception):
-    """Base class. ``str(err)`` is a one-line English message without secrets."""
+    """Base class. ``str(err)`` is a one-line English message without secrets.
+
+    The facts travel as fields, never only inside the text: ``code`` (the envelope code), ``trace_id`` (the
+    x-traceID to quote to 123pan support), ``server_message`` (the server's own words, one short line) and
+    ``http_status``. The window words an error from these fields; it never parses ``str(err)``.
+    """
 
     kind: ErrorKind = ErrorKind.API
 
@@ -39,12 +44,14 @@ class Pan123Error(Exception):
         code: int | None = None,
         trace_id: str | None = None,
         http_status: int | None = None,
+        server_message: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
         self.trace_id = trace_id
         self.http_status = http_status
+        self.server_message = server_message or None
 
     def __str__(self) -> str:
         parts = [self.message]

@@ -51,6 +51,8 @@ class LinkResult:
     error: str | None = None  # one-line English text, no secrets (CLI, log)
     error_kind: ErrorKind | None = None  # what the window maps to translated wording
     error_code: int | None = None  # envelope code when the API gave one
+    trace_id: str | None = None  # the x-traceID of the failed answer (to quote to 123pan support)
+    server_message: str | None = None  # the server's own words for the failure, one short line
     name: str | None = None
     size: int | None = None
     expires_at: datetime | None = None  # set when the link is signed

@@ -66,6 +66,8 @@ def _error_row(file_id: int, err: Pan123Error, **extra: object) -> LinkResult:
         error=str(err),
         error_kind=err.kind,
         error_code=err.code,
+        trace_id=err.trace_id,
+        server_message=err.server_message,
         **extra,  # type: ignore[arg-type]
     )
 

@@ -75,7 +75,7 @@ def describe_error(exc: BaseException, mode: int | None = None) -> str:
             from pan123_gui.ui.wording.errors import error_text
         except ImportError:
             return str(exc)
-        return error_text(exc.kind, exc.code, exc.message)
+        return error_text(exc.kind, exc.code, exc.server_message)
     return words.unexpected_reason(type(exc).__name__)
 
 

@@ -742,11 +742,11 @@ class MainWindow(QMainWindow):
 
         if isinstance(exc, Pan123Error):
             if exc.kind in (ErrorKind.CREDENTIALS, ErrorKind.AUTH):
-                self._show_notice(NOTICE_CREDENTIALS, error_text(exc.kind, exc.code, exc.message))
+                self._show_notice(NOTICE_CREDENTIALS, error_text(exc.kind, exc.code, exc.server_message))
             elif exc.kind is ErrorKind.SIGNING:
                 self._show_notice(NOTICE_SIGN_KEY)
             else:
-                self._show_notice(NOTICE_PROBLEM, error_text(exc.kind, exc.code, exc.message))
+                self._show_notice(NOTICE_PROBLEM, error_text(exc.kind, exc.code, exc.server_message))
             return
         self._show_notice(NOTICE_PROBLEM, w.unexpected_problem())
         if isinstance(exc, BaseException):

@@ -246,7 +246,7 @@ class ResultsModel(QAbstractTableModel):
             return self._accessible_text(row, column)
         if role == _ACCESSIBLE_DESCRIPTION:
             if column == COL_STATUS and row.status in (RowStatus.FAILED, RowStatus.CANCELLED) and row.result:
-                return error_text(row.result.error_kind, row.result.error_code, row.result.error)
+                return error_text(row.result.error_kind, row.result.error_code, row.result.server_message)
             return None
         if role == _FILE_ID:
             return row.file_id
@@ -293,7 +293,7 @@ class ResultsModel(QAbstractTableModel):
         result = row.result
         if column == COL_STATUS:
             if row.status in (RowStatus.FAILED, RowStatus.CANCELLED) and result is not None:
-                return error_tooltip(result.error_kind, result.error_code, result.error)
+                return error_tooltip(result.error_kind, result.error_code, result.server_message, result.trace_id)
             if row.status is RowStatus.EXPIRED:
                 return translate("results", "The signed link has expired. Re-sign it to get a fresh link.")
             return status_text(row.status)
@@ -319,7 +319,9 @@ class ResultsModel(QAbstractTableModel):
         if column == COL_STATUS:
             label = self._status_label(row)
             if row.status in (RowStatus.FAILED, RowStatus.CANCELLED) and row.result is not None:
-                return label + ". " + error_text(row.result.error_kind, row.result.error_code, row.result.error)
+                return (
+                    label + ". " + error_text(row.result.error_kind, row.result.error_code, row.result.server_message)
+                )
             return label
         if column in (COL_EXPIRES, COL_SIZE):
             return self._tooltip(row, column) or self._display(row, column)

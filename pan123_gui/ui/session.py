@@ -194,6 +194,10 @@ def _saved_row(model: ResultsModel, number: int, file_id: int) -> dict[str, Any]
     row["error_kind"] = result.error_kind.value if result.error_kind is not None else None
     row["error_code"] = result.error_code
     row["error"] = _clean_error(result.error)
+    if result.trace_id:
+        row["trace_id"] = _clean_error(result.trace_id)
+    if result.server_message:
+        row["server_message"] = _clean_error(result.server_message)
     return row
 
 
@@ -236,7 +240,17 @@ def _restored_row(item: object) -> tuple[LinkResult, bool] | None:
     if status == FAILED:
         error = _opt_str(item.get("error")) or "failed"
         code = _opt_int(item.get("error_code"))
-        return LinkResult(file_id=file_id, error=error, error_kind=kind, error_code=code, name=name, size=size), False
+        failed = LinkResult(
+            file_id=file_id,
+            error=error,
+            error_kind=kind,
+            error_code=code,
+            trace_id=_opt_str(item.get("trace_id")),
+            server_message=_opt_str(item.get("server_message")),
+            name=name,
+            size=size,
+        )
+        return failed, False
     # cancelled, or anything unknown: the row comes back to be fetched again
     error = _opt_str(item.get("error")) or "cancelled"
     cancelled = LinkResult(file_id=file_id, error=error, error_kind=ErrorKind.CANCELLED, name=name, size=size)

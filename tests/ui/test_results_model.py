@@ -32,8 +32,18 @@ def ok(file_id: int, **kw: Any) -> LinkResult:
     return LinkResult(file_id, url=f"https://vip.123pan.cn/1/{file_id}.bin", **kw)
 
 
-def failed(file_id: int, kind: ErrorKind, code: int | None = None, error: str = "boom") -> LinkResult:
-    return LinkResult(file_id, error=error, error_kind=kind, error_code=code)
+def failed(
+    file_id: int,
+    kind: ErrorKind,
+    code: int | None = None,
+    error: str = "boom",
+    *,
+    trace_id: str | None = None,
+    server_message: str | None = None,
+) -> LinkResult:
+    return LinkResult(
+        file_id, error=error, error_kind=kind, error_code=code, trace_id=trace_id, server_message=server_message
+    )
 
 
 @pytest.fixture
@@ -62,7 +72,7 @@ def test_modeltester_through_adds_results_retries_expiry_and_clear(qtmodeltester
         [
             ok(10, name="a.mp4", size=2048, expires_at=NOW + timedelta(minutes=30)),
             failed(11, ErrorKind.NOT_DIRECT_LINK_SPACE),
-            failed(12, ErrorKind.API, 1010, "forbidden (code 1010) [x-traceID t-1]"),
+            failed(12, ErrorKind.API, 1010, "API error: forbidden", trace_id="t-1", server_message="forbidden"),
             failed(13, ErrorKind.CANCELLED),
         ]
     )
@@ -242,7 +252,14 @@ def test_cells_show_plain_words_and_error_tooltips(model: ResultsModel) -> None:
         [
             ok(1, name="movie.mp4", size=1536),
             failed(2, ErrorKind.NOT_DIRECT_LINK_SPACE),
-            failed(3, ErrorKind.API, 1010, "forbidden realc (code 1010) [x-traceID trace-abc]"),
+            failed(
+                3,
+                ErrorKind.API,
+                1010,
+                "API error: forbidden realc (code 1010) [x-traceID trace-abc]",
+                trace_id="trace-abc",
+                server_message="forbidden realc",
+            ),
         ]
     )
     assert cell(model, 0, COL_ID) == "1"
@@ -259,6 +276,7 @@ def test_cells_show_plain_words_and_error_tooltips(model: ResultsModel) -> None:
     tip = cell(model, 2, COL_STATUS, Qt.ItemDataRole.ToolTipRole)
     assert "1010" in label and "trace-abc" not in label  # the trace id stays out of the short label
     assert "123pan said: forbidden realc (code 1010)" in tip and "trace-abc" in tip
+    assert "API error" not in tip  # the server's words come from the field, not from the English line
     accessible = cell(model, 1, COL_STATUS, Qt.ItemDataRole.AccessibleTextRole)
     assert accessible.startswith("Failed: not in a direct-link folder") and "直链空间" in accessible
 

@@ -57,6 +57,8 @@ def filled(model: ResultsModel) -> ResultsModel:
                 error=f"token refused: Authorization: Bearer {TOKEN}",
                 error_kind=ErrorKind.AUTH,
                 error_code=401,
+                trace_id="trace-401",
+                server_message="access_token无效",
             ),
             LinkResult(5, error="cancelled", error_kind=ErrorKind.CANCELLED),
         ]
@@ -116,6 +118,7 @@ def test_round_trip_signed_rows_come_back_expired_with_the_plain_link(model: Res
     assert again.expired_rows() == [1, 2]
     failed = again.result_at(3)
     assert failed is not None and failed.error_kind is ErrorKind.AUTH and failed.error_code == 401
+    assert (failed.trace_id, failed.server_message) == ("trace-401", "access_token无效")  # kept as fields
     assert failed.error is not None and TOKEN not in failed.error
     assert again.failed_ids() == [4, 5, 6]  # "Retry failed" picks up the cancelled and unfinished rows
 

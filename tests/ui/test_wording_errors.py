@@ -21,7 +21,6 @@ from pan123_gui.ui.wording.errors import (
     failed_label,
     format_size,
     status_text,
-    trace_id_of,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,18 +80,22 @@ def test_text_says_what_to_do(qapp: Any, kind: ErrorKind, words: list[str]) -> N
         assert word in text
 
 
-def test_api_error_quotes_the_server_without_trace_id(qapp: Any) -> None:
-    message = "forbidden realc:1 (code 1010) [x-traceID 16f60c4d_kong-db]"
-    text = error_text(ErrorKind.API, 1010, message)
+def test_api_error_quotes_the_server_and_the_tooltip_adds_the_trace_id(qapp: Any) -> None:
+    text = error_text(ErrorKind.API, 1010, "forbidden realc:1")
     assert text == "123pan said: forbidden realc:1 (code 1010)"
-    assert "16f60c4d" not in error_label(ErrorKind.API, 1010)
     assert error_label(ErrorKind.API, 1010) == "123pan error 1010"
-    tip = error_tooltip(ErrorKind.API, 1010, message)
-    assert tip.startswith(text) and "16f60c4d_kong-db" in tip
-    assert trace_id_of(message) == "16f60c4d_kong-db"
-    assert trace_id_of("no trace here") is None and trace_id_of(None) is None
+    tip = error_tooltip(ErrorKind.API, 1010, "forbidden realc:1", "16f60c4d_kong-db")
+    assert tip == text + "\nTrace ID for 123pan support: 16f60c4d_kong-db"
+    assert error_tooltip(ErrorKind.API, 1010, "forbidden realc:1") == text  # no trace id, nothing added
     assert error_text(ErrorKind.API, 7) == "123pan reported error code 7. Retry later."
     assert error_text(ErrorKind.API, None, "odd") == "123pan said: odd"
+
+
+def test_the_words_come_from_fields_not_from_parsing_text(qapp: Any) -> None:
+    # Text that looks like the core's English line is quoted as it is: nothing is cut out of it or read back.
+    odd = "see (code 5) [x-traceID not-this-one]"
+    assert error_text(ErrorKind.API, 1010, odd) == f"123pan said: {odd} (code 1010)"
+    assert "Trace ID" not in error_tooltip(ErrorKind.API, 1010, odd)
 
 
 def test_fixed_wording_ignores_the_technical_message(qapp: Any) -> None:

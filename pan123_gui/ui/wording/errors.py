@@ -8,8 +8,6 @@ translated with ``translate("errors", ...)``; the Chinese lives in
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QCoreApplication
 
 from pan123_gui.core.errors import ErrorKind
@@ -139,24 +137,6 @@ _STATUS_WORDS: dict[RowStatus, str] = {
     RowStatus.EXPIRED: QT_TRANSLATE_NOOP("errors", "Expired"),
 }
 
-_TRACE_RE = re.compile(r"\s*\[x-traceID\s+([^\]\s]+)\]")
-_CODE_RE = re.compile(r"\s*\(code\s+-?\d+\)")
-
-
-def trace_id_of(message: str | None) -> str | None:
-    """The x-traceID inside a core error line (``... [x-traceID abc]``), or None."""
-    if not message:
-        return None
-    match = _TRACE_RE.search(message)
-    return match.group(1) if match else None
-
-
-def _clean_message(message: str | None) -> str:
-    """The server's own words: without the trace id and the ``(code N)`` the core appends."""
-    if not message:
-        return ""
-    return _CODE_RE.sub("", _TRACE_RE.sub("", message)).strip()
-
 
 def error_label(kind: ErrorKind | None, code: int | None = None) -> str:
     """A few words for the Status column ("not in a direct-link folder"); never a trace id."""
@@ -170,13 +150,13 @@ def error_label(kind: ErrorKind | None, code: int | None = None) -> str:
     return _tr(words[0])
 
 
-def error_text(kind: ErrorKind | None, code: int | None = None, message: str | None = None) -> str:
+def error_text(kind: ErrorKind | None, code: int | None = None, server_message: str | None = None) -> str:
     """What happened and what to do, in plain translated words.
 
-    ``message`` is only shown for :attr:`ErrorKind.API` (the server's own text, e.g. "123pan said: … (code 1010)")
-    and for an unknown kind; other kinds have fixed wording. A trace id in ``message`` is left out.
+    ``server_message`` (the server's own words, a field of the error or the row) is only shown for
+    :attr:`ErrorKind.API` (e.g. "123pan said: … (code 1010)") and for an unknown kind; other kinds have fixed wording.
     """
-    server_words = _clean_message(message)
+    server_words = (server_message or "").strip()
     if kind is ErrorKind.API:
         if server_words and code is not None:
             return translate("errors", "123pan said: {message} (code {code})").format(message=server_words, code=code)
@@ -193,12 +173,16 @@ def error_text(kind: ErrorKind | None, code: int | None = None, message: str | N
     return translate("errors", "Something went wrong. Retry later.")
 
 
-def error_tooltip(kind: ErrorKind | None, code: int | None = None, message: str | None = None) -> str:
+def error_tooltip(
+    kind: ErrorKind | None,
+    code: int | None = None,
+    server_message: str | None = None,
+    trace_id: str | None = None,
+) -> str:
     """:func:`error_text` plus the trace id to quote to 123pan support, when the server sent one."""
-    text = error_text(kind, code, message)
-    trace = trace_id_of(message)
-    if trace:
-        text += "\n" + translate("errors", "Trace ID for 123pan support: {trace}").format(trace=trace)
+    text = error_text(kind, code, server_message)
+    if trace_id:
+        text += "\n" + translate("errors", "Trace ID for 123pan support: {trace}").format(trace=trace_id)
     return text
 
 
