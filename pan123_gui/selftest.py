@@ -329,13 +329,15 @@ def check_keyring(options: Options) -> Iterator[CheckResult]:
     import keyring
 
     from pan123_gui.core.credentials import choose_backend
+    from pan123_gui.core.keyring_problems import MEMORY_WARNINGS
 
     active = keyring.get_keyring()
     name = f"{type(active).__module__}.{type(active).__name__}"
     not_real = Status.FAIL if options.require_keyring else Status.WARN
     backend, why = choose_backend(active)  # the app's own rule for "a keyring that really stores secrets"
     if backend is None:
-        yield CheckResult(not_real, "keyring", f"{name}: {keyring_unavailable_reason()}. {why or ''}".strip())
+        said = MEMORY_WARNINGS[why] if why is not None else ""
+        yield CheckResult(not_real, "keyring", f"{name}: {keyring_unavailable_reason()}. {said}".strip())
         return
     name = f"{type(backend).__module__}.{type(backend).__name__}"
     try:

@@ -12,7 +12,9 @@ known expiry; it is assumed to last :data:`ENV_TOKEN_ASSUMED_VALIDITY` (30 days,
 moment it is loaded. When a value comes from the environment the keyring is not read for it at all.
 
 Secrets never appear in a repr, an exception message or a log line. Backends that would write a plain file
-(``keyrings.alt``) are never used: the store falls back to memory instead and says why in :attr:`SecretStore.warning`.
+(``keyrings.alt``) are never used: the store falls back to memory instead and says why in
+:attr:`SecretStore.memory_reason` (an enum the window words; :attr:`SecretStore.warning` says the same in plain
+English for the CLI and the log). A failed keyring call raises :class:`KeyringError`, whose ``failure`` says why.
 """
 
 from __future__ import annotations
@@ -31,7 +33,12 @@ import keyring.errors
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 
-from pan123_gui.core.errors import CredentialsError
+from pan123_gui.core.keyring_problems import (
+    MEMORY_WARNINGS,
+    KeyringError,
+    KeyringFailure,
+    MemoryReason,
+)
 from pan123_gui.core.models import TOKEN_LIFETIME, AccessToken
 
 log = logging.getLogger(__name__)
@@ -49,13 +56,6 @@ ITEM_CLIENT_SECRET = "client_secret"
 ITEM_SIGN_KEY = "sign_key"
 ITEM_TOKEN = "access_token"
 
-WARNING_NO_KEYRING = "No system keyring is available; secrets are kept in memory for this run only."
-WARNING_NULL_KEYRING = "The keyring is turned off (null backend); secrets are kept in memory for this run only."
-WARNING_PLAINTEXT = (
-    "The only keyring available stores secrets in a plain file, which pan123-gui does not use; "
-    "secrets are kept in memory for this run only."
-)
-WARNING_BROKEN = "The system keyring could not be opened; secrets are kept in memory for this run only."
 
 # keyring backends are not documented as thread-safe (Secret Service opens a D-Bus connection per call): one lock
 # for every store in the process.
@@ -138,19 +138,19 @@ def _clean(value: str | None) -> str | None:
 # --- error mapping -------------------------------------------------------------------------------------------------
 
 
-def _keyring_error(exc: BaseException) -> CredentialsError:
-    """A plain-English CredentialsError for a keyring failure; the original text is never copied (no secrets)."""
+def _keyring_error(exc: BaseException) -> KeyringError:
+    """A :class:`KeyringError` for a keyring failure; the original text is never copied (no secrets)."""
     if isinstance(exc, keyring.errors.KeyringLocked):
-        return CredentialsError("The system keyring is locked. Unlock it and try again.")
+        return KeyringError(KeyringFailure.LOCKED)
     if isinstance(exc, keyring.errors.NoKeyringError):
-        return CredentialsError("No system keyring is available.")
+        return KeyringError(KeyringFailure.MISSING)
     if isinstance(exc, keyring.errors.InitError):
-        return CredentialsError("The system keyring could not be opened. Unlock or start it and try again.")
+        return KeyringError(KeyringFailure.INIT_FAILED)
     if isinstance(exc, keyring.errors.PasswordSetError):
-        return CredentialsError("The system keyring refused to save the secret.")
+        return KeyringError(KeyringFailure.REFUSED_SAVE)
     if isinstance(exc, keyring.errors.PasswordDeleteError):
-        return CredentialsError("The system keyring refused to remove a saved secret.")
-    return CredentialsError(f"The system keyring reported an error ({type(exc).__name__}).")
+        return KeyringError(KeyringFailure.REFUSED_DELETE)
+    return KeyringError(KeyringFailure.OTHER, type(exc).__name__)
 
 
 # --- backends ------------------------------------------------------------------------------------------------------
@@ -172,12 +172,12 @@ def _priority(backend: KeyringBackend) -> float:
         return -1.0
 
 
-def choose_backend(backend: KeyringBackend) -> tuple[KeyringBackend | None, str | None]:
+def choose_backend(backend: KeyringBackend) -> tuple[KeyringBackend | None, MemoryReason | None]:
     """(usable backend, None) or (None, why not) for what ``keyring.get_keyring()`` returned."""
     if isinstance(backend, fail.Keyring):
-        return None, WARNING_NO_KEYRING
+        return None, MemoryReason.NO_KEYRING
     if isinstance(backend, null.Keyring):
-        return None, WARNING_NULL_KEYRING
+        return None, MemoryReason.NULL_KEYRING
     if isinstance(backend, chainer.ChainerBackend):
         try:
             chained = list(backend.backends)
@@ -186,12 +186,12 @@ def choose_backend(backend: KeyringBackend) -> tuple[KeyringBackend | None, str 
         candidates = [b for b in chained if not isinstance(b, fail.Keyring | null.Keyring) and _priority(b) > 0]
         safe = [b for b in candidates if not _is_plaintext(b)]
         if not safe:
-            return None, WARNING_PLAINTEXT if candidates else WARNING_NO_KEYRING
+            return None, MemoryReason.PLAINTEXT if candidates else MemoryReason.NO_KEYRING
         return max(safe, key=_priority), None  # the chainer would fall through to a plain file: pick one ourselves
     if _is_plaintext(backend):
-        return None, WARNING_PLAINTEXT
+        return None, MemoryReason.PLAINTEXT
     if _priority(backend) <= 0:
-        return None, WARNING_NO_KEYRING
+        return None, MemoryReason.NO_KEYRING
     return backend, None
 
 
@@ -218,13 +218,18 @@ class SecretStore:
     """Reads and writes the app's secrets. Use :meth:`open` (real keyring when usable) or :meth:`memory`."""
 
     def __init__(
-        self, backend: KeyringBackend | None = None, *, warning: str | None = None, service: str = SERVICE
+        self, backend: KeyringBackend | None = None, *, reason: MemoryReason | None = None, service: str = SERVICE
     ) -> None:
         self._backend: Any = backend if backend is not None else _MemoryItems()
         self.persistent: bool = backend is not None
         self.backend_name: str = _backend_label(backend) if backend is not None else "memory"
-        self.warning: str | None = warning if backend is None else None
+        self.memory_reason: MemoryReason | None = reason if backend is None else None
         self.service = service
+
+    @property
+    def warning(self) -> str | None:
+        """Why secrets are kept in memory only, in plain English (CLI, log); None when the keyring is used."""
+        return MEMORY_WARNINGS[self.memory_reason] if self.memory_reason is not None else None
 
     @classmethod
     def open(cls, *, service: str = SERVICE) -> SecretStore:
@@ -233,11 +238,11 @@ class SecretStore:
             current = keyring.get_keyring()
         except Exception as exc:
             log.warning("no keyring backend could be loaded (%s)", type(exc).__name__)
-            return cls(None, warning=WARNING_NO_KEYRING, service=service)
+            return cls(None, reason=MemoryReason.NO_KEYRING, service=service)
         backend, why = choose_backend(current)
         if backend is None:
             log.info("secrets are kept in memory: %s", why)
-            return cls(None, warning=why, service=service)
+            return cls(None, reason=why, service=service)
         try:  # one read tells a working keyring from a broken one (a locked one stays: it can be unlocked later)
             with _KEYRING_LOCK:
                 backend.get_password(service, ITEM_CLIENT_ID)
@@ -245,13 +250,13 @@ class SecretStore:
             pass
         except Exception as exc:
             log.warning("the keyring %s does not work (%s); using memory", _backend_label(backend), type(exc).__name__)
-            return cls(None, warning=WARNING_BROKEN, service=service)
+            return cls(None, reason=MemoryReason.BROKEN, service=service)
         return cls(backend, service=service)
 
     @classmethod
-    def memory(cls, warning: str | None = None, *, service: str = SERVICE) -> SecretStore:
+    def memory(cls, reason: MemoryReason | None = None, *, service: str = SERVICE) -> SecretStore:
         """A store that never touches the OS keyring (demo mode, tests)."""
-        return cls(None, warning=warning, service=service)
+        return cls(None, reason=reason, service=service)
 
     def describe(self) -> str:
         return f"OS keyring ({self.backend_name})" if self.persistent else "memory only"
@@ -286,7 +291,7 @@ class SecretStore:
             except Exception as exc:
                 raise _keyring_error(exc) from None
             if self._get(name) is not None:
-                raise CredentialsError("The system keyring refused to remove a saved secret.")
+                raise KeyringError(KeyringFailure.REFUSED_DELETE)
 
     def _put(self, name: str, value: str | None) -> None:
         if value:

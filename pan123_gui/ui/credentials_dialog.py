@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from pan123_gui.core.account import check_account
-from pan123_gui.core.credentials import ENV_NAMES
 from pan123_gui.core.errors import ErrorKind, Pan123Error
+from pan123_gui.core.keyring_problems import KeyringError, KeyringFailure, MemoryReason
 from pan123_gui.core.models import AccessToken, UserInfo
 from pan123_gui.core.pasted_token import token_from_text
 from pan123_gui.logs import register_secret
@@ -89,38 +89,31 @@ def format_traffic(size: int | None) -> str:
     return format_size(size)
 
 
-def keyring_reason(warning: str | None) -> str | None:
-    """Translated words for SecretStore.warning; None when the main memory-only warning already says it all."""
-    if not warning:
+def keyring_reason(reason: MemoryReason | None) -> str | None:
+    """Translated words for SecretStore.memory_reason; None when the main memory-only warning already says it all."""
+    if reason is None or reason is MemoryReason.NO_KEYRING:
         return None
-    from pan123_gui.core import credentials as core
-
     known = {
-        core.WARNING_NO_KEYRING: None,
-        core.WARNING_NULL_KEYRING: words.keyring_null(),
-        core.WARNING_PLAINTEXT: words.keyring_plaintext(),
-        core.WARNING_BROKEN: words.keyring_broken(),
+        MemoryReason.NULL_KEYRING: words.keyring_null,
+        MemoryReason.PLAINTEXT: words.keyring_plaintext,
+        MemoryReason.BROKEN: words.keyring_broken,
     }
-    return known.get(warning, warning)
+    return known[reason]()
 
 
-def keyring_problem(exc: BaseException) -> str:
-    """Translated words for a keyring failure from the secret store (its own text is plain English)."""
-    import keyring.errors
-
-    from pan123_gui.core import credentials as core
-
-    # The store words each keyring failure in one fixed English line; match those lines, keep anything else.
+def keyring_problem(exc: Pan123Error) -> str:
+    """Translated words for a failure of the secret store: the :class:`KeyringError`'s reason, never its English."""
+    if not isinstance(exc, KeyringError):
+        return str(exc)  # not a keyring failure (none is known today): its plain one-line text
     known = {
-        str(core._keyring_error(keyring.errors.KeyringLocked())): words.keyring_locked,
-        str(core._keyring_error(keyring.errors.NoKeyringError())): words.keyring_missing,
-        str(core._keyring_error(keyring.errors.InitError())): words.keyring_broken_retry,
-        str(core._keyring_error(keyring.errors.PasswordSetError())): words.keyring_refused_save,
-        str(core._keyring_error(keyring.errors.PasswordDeleteError())): words.keyring_refused_delete,
+        KeyringFailure.LOCKED: words.keyring_locked,
+        KeyringFailure.MISSING: words.keyring_missing,
+        KeyringFailure.INIT_FAILED: words.keyring_broken_retry,
+        KeyringFailure.REFUSED_SAVE: words.keyring_refused_save,
+        KeyringFailure.REFUSED_DELETE: words.keyring_refused_delete,
     }
-    text = str(exc)
-    found = known.get(text)
-    return found() if found is not None else text
+    found = known.get(exc.failure)
+    return found() if found is not None else words.keyring_other(exc.detail or type(exc).__name__)
 
 
 def keyring_name(backend: str) -> str:
@@ -463,7 +456,7 @@ class CredentialsDialog(QDialog):
             text, warn = words.cred_stored_keyring(keyring_name(store.backend_name)), False
         else:
             text = words.cred_stored_memory()
-            reason = keyring_reason(store.warning)
+            reason = keyring_reason(store.memory_reason)
             if reason:
                 text += "\n" + words.cred_stored_memory_reason(reason)
             warn = True
@@ -474,6 +467,8 @@ class CredentialsDialog(QDialog):
         self.storage_icon.setVisible(bool(text))
         self.storage_label.setText(text)
         self.storage_label.setVisible(bool(text))
+        from pan123_gui.core.credentials import ENV_NAMES  # the store is open by now: keyring is loaded anyway
+
         env_names = [name for name in ENV_NAMES if os.environ.get(name)]
         self.env_label.setText(words.cred_env_note(", ".join(env_names)) if env_names else "")
         self.env_label.setVisible(bool(env_names) and not self.is_demo)

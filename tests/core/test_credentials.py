@@ -19,10 +19,6 @@ from keyring.backends import chainer, fail, null
 from pan123_gui.core.credentials import (
     ENV_TOKEN_ASSUMED_VALIDITY,
     SERVICE,
-    WARNING_BROKEN,
-    WARNING_NO_KEYRING,
-    WARNING_NULL_KEYRING,
-    WARNING_PLAINTEXT,
     Credentials,
     SecretStore,
     choose_backend,
@@ -30,6 +26,15 @@ from pan123_gui.core.credentials import (
     token_item,
 )
 from pan123_gui.core.errors import CredentialsError, ErrorKind
+from pan123_gui.core.keyring_problems import (
+    WARNING_BROKEN,
+    WARNING_NO_KEYRING,
+    WARNING_NULL_KEYRING,
+    WARNING_PLAINTEXT,
+    KeyringError,
+    KeyringFailure,
+    MemoryReason,
+)
 from pan123_gui.core.models import AccessToken
 
 NOW = datetime(2025, 3, 17, 8, 0, tzinfo=UTC)
@@ -233,13 +238,19 @@ def test_concurrent_token_saves_on_the_real_keyring(secret_service: object) -> N
 
 
 @pytest.mark.parametrize(
-    ("backend", "warning"),
-    [(fail.Keyring(), WARNING_NO_KEYRING), (null.Keyring(), WARNING_NULL_KEYRING)],  # type: ignore[no-untyped-call]
+    ("backend", "reason", "warning"),
+    [
+        (fail.Keyring(), MemoryReason.NO_KEYRING, WARNING_NO_KEYRING),  # type: ignore[no-untyped-call]
+        (null.Keyring(), MemoryReason.NULL_KEYRING, WARNING_NULL_KEYRING),  # type: ignore[no-untyped-call]
+    ],
 )
-def test_no_usable_keyring_means_memory(installed: None, backend: KeyringBackend, warning: str) -> None:
+def test_no_usable_keyring_means_memory(
+    installed: None, backend: KeyringBackend, reason: MemoryReason, warning: str
+) -> None:
     keyring.set_keyring(backend)
     store = SecretStore.open()
     assert not store.persistent
+    assert store.memory_reason is reason
     assert store.warning == warning
     assert store.backend_name == "memory"
     assert store.describe() == "memory only"
@@ -300,7 +311,7 @@ class _Recording(KeyringBackend):
 def test_chainer_without_backends_means_memory(installed: None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(chainer.ChainerBackend, "backends", [], raising=False)
     backend, why = choose_backend(chainer.ChainerBackend())  # type: ignore[no-untyped-call]
-    assert backend is None and why == WARNING_NO_KEYRING
+    assert backend is None and why is MemoryReason.NO_KEYRING
 
 
 def test_chainer_with_a_real_backend_uses_that_backend(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -315,7 +326,8 @@ def test_plaintext_file_backend_is_never_used(installed: None) -> None:
     plain = plain_cls()
     keyring.set_keyring(plain)
     store = SecretStore.open()
-    assert not store.persistent and store.warning == WARNING_PLAINTEXT
+    assert not store.persistent and store.memory_reason is MemoryReason.PLAINTEXT
+    assert store.warning == WARNING_PLAINTEXT
     store.save(_full_creds())
     assert plain.items == {}
 
@@ -330,7 +342,7 @@ def test_broken_keyring_at_open_means_memory(installed: None) -> None:
     keyring.set_keyring(_Recording(keyring.errors.InitError("Failed to create the collection: Prompt dismissed..")))
     store = SecretStore.open()
     assert not store.persistent
-    assert store.warning == WARNING_BROKEN
+    assert store.memory_reason is MemoryReason.BROKEN and store.warning == WARNING_BROKEN
 
 
 def test_locked_keyring_at_open_stays_the_keyring(installed: None) -> None:
@@ -342,19 +354,36 @@ def test_locked_keyring_at_open_stays_the_keyring(installed: None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("exc", "text"),
+    ("exc", "failure", "text"),
     [
         (
             keyring.errors.KeyringLocked("Failed to unlock the collection!"),
+            KeyringFailure.LOCKED,
             "The system keyring is locked. Unlock it and try again.",
         ),
-        (keyring.errors.InitError("Failed to create the collection"), "The system keyring could not be opened."),
-        (keyring.errors.NoKeyringError("No recommended backend"), "No system keyring is available."),
-        (keyring.errors.PasswordSetError("Failed to save"), "The system keyring refused to save the secret."),
-        (RuntimeError("dbus went away"), "The system keyring reported an error (RuntimeError)."),
+        (
+            keyring.errors.InitError("Failed to create the collection"),
+            KeyringFailure.INIT_FAILED,
+            "The system keyring could not be opened.",
+        ),
+        (
+            keyring.errors.NoKeyringError("No recommended backend"),
+            KeyringFailure.MISSING,
+            "No system keyring is available.",
+        ),
+        (
+            keyring.errors.PasswordSetError("Failed to save"),
+            KeyringFailure.REFUSED_SAVE,
+            "The system keyring refused to save the secret.",
+        ),
+        (
+            RuntimeError("dbus went away"),
+            KeyringFailure.OTHER,
+            "The system keyring reported an error (RuntimeError).",
+        ),
     ],
 )
-def test_keyring_errors_become_plain_credentials_errors(exc: Exception, text: str) -> None:
+def test_keyring_errors_become_plain_credentials_errors(exc: Exception, failure: KeyringFailure, text: str) -> None:
     backend = _Recording(exc, fail_probe=False)
     store = SecretStore(backend)
     creds = _full_creds()
@@ -364,6 +393,7 @@ def test_keyring_errors_become_plain_credentials_errors(exc: Exception, text: st
         with pytest.raises(CredentialsError) as info:
             action()
         assert str(info.value).startswith(text)
+        assert isinstance(info.value, KeyringError) and info.value.failure is failure  # the reason, as a field
         assert info.value.kind is ErrorKind.CREDENTIALS
         assert creds.client_secret not in str(info.value)
         assert info.value.__cause__ is None and info.value.__suppress_context__
@@ -436,6 +466,7 @@ def test_keyring_calls_are_serialised(installed: None) -> None:
 
 
 def test_memory_store_and_repr() -> None:
-    store = SecretStore.memory("because")
-    assert not store.persistent and store.warning == "because"
+    store = SecretStore.memory(MemoryReason.BROKEN)
+    assert not store.persistent and store.memory_reason is MemoryReason.BROKEN and store.warning == WARNING_BROKEN
+    assert SecretStore.memory().memory_reason is None and SecretStore.memory().warning is None
     assert repr(store) == "SecretStore(memory only)"

@@ -403,18 +403,31 @@ def test_keyring_names_are_everyday_words() -> None:
 
 
 def test_keyring_problems_are_translated(qapp: QApplication) -> None:
-    import keyring.errors
-
-    from pan123_gui.core import credentials as core
     from pan123_gui.core.errors import CredentialsError
+    from pan123_gui.core.keyring_problems import KeyringError, KeyringFailure
     from pan123_gui.ui.i18n import apply_language
 
-    locked = core._keyring_error(keyring.errors.KeyringLocked())
+    locked = KeyringError(KeyringFailure.LOCKED)
     assert "locked" in credentials_dialog.keyring_problem(locked)
     apply_language("zh_CN")
     try:
         assert credentials_dialog.keyring_problem(locked).startswith("系统安全存储已锁定")
+        assert "RuntimeError" in credentials_dialog.keyring_problem(KeyringError(KeyringFailure.OTHER, "RuntimeError"))
+        assert "系统安全存储" in credentials_dialog.keyring_problem(KeyringError(KeyringFailure.OTHER, "RuntimeError"))
     finally:
         apply_language("en")
     other = CredentialsError("something new")
-    assert credentials_dialog.keyring_problem(other) == str(other)  # unknown lines are kept as they are
+    assert credentials_dialog.keyring_problem(other) == str(other)  # not a keyring failure: its own plain line
+
+
+def test_every_keyring_reason_has_its_own_words(qapp: QApplication) -> None:
+    # The reasons arrive as enums: every one maps to words, none to the store's English sentence.
+    from pan123_gui.core.keyring_problems import MEMORY_WARNINGS, KeyringError, KeyringFailure, MemoryReason
+
+    failures = [credentials_dialog.keyring_problem(KeyringError(f, "X")) for f in KeyringFailure]
+    assert len(set(failures)) == len(failures)
+    assert not {str(KeyringError(f, "X")) for f in KeyringFailure} & set(failures)
+    reasons = [credentials_dialog.keyring_reason(r) for r in MemoryReason]
+    assert reasons.count(None) == 1 and credentials_dialog.keyring_reason(MemoryReason.NO_KEYRING) is None
+    assert not set(MEMORY_WARNINGS.values()) & set(reasons)
+    assert credentials_dialog.keyring_reason(None) is None

@@ -154,7 +154,7 @@
         <translation>已退出登录，保存的凭据已删除。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>Secrets are kept in your system&apos;s keyring ({backend}), never in a plain file.</source>
         <translation>凭据保存在系统的安全存储（{backend}）中，不会写入普通文件。</translation>
     </message>
@@ -184,7 +184,7 @@
         <translation>无法打开系统安全存储。</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-185"/>
         <source>Only needed when URL authentication (URL鉴权) is switched on for your direct-link space. The key (鉴权密钥) is in the 123pan web app under 直链 → 基础功能配置 → URL鉴权. To use it, turn on “Sign links” in the main window.</source>
         <translation>仅当你的直链空间开启了 URL 鉴权时才需要。鉴权密钥在 123云盘网页版的「直链 → 基础功能配置 → URL鉴权」中。填写后，在主窗口勾选“链接签名”即可使用。</translation>
     </message>
@@ -237,6 +237,11 @@
         <location line="+4"/>
         <source>the system keyring refused to remove a saved secret.</source>
         <translation>系统安全存储拒绝删除已保存的凭据。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the system keyring reported a problem ({kind}).</source>
+        <translation>系统安全存储报告了一个问题（{kind}）。</translation>
     </message>
     <message>
         <location line="+4"/>

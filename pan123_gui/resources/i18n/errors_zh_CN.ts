@@ -4,7 +4,7 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../pan123_gui/ui/wording/errors.py" line="+38"/>
+        <location filename="../../pan123_gui/ui/wording/errors.py" line="+33"/>
         <source>not in a direct-link folder</source>
         <translation>不在直链空间</translation>
     </message>
@@ -134,7 +134,7 @@
         <translation>无法为链接签名。请在“凭据”中填写直链鉴权密钥，或在“设置”中关闭链接签名。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
@@ -164,7 +164,7 @@
         <translation>已过期</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+8"/>
         <source>123pan error</source>
         <translation>123云盘错误</translation>
     </message>
@@ -209,7 +209,7 @@
         <translation>出现问题。请稍后重试。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Trace ID for 123pan support: {trace}</source>
         <translation>联系123云盘客服时请提供 Trace ID：{trace}</translation>
     </message>
@@ -222,7 +222,7 @@
 <context>
     <name>results</name>
     <message>
-        <location filename="../../pan123_gui/ui/results_model.py" line="+62"/>
+        <location filename="../../pan123_gui/ui/results_model.py" line="+53"/>
         <source>ID</source>
         <translation>文件 ID</translation>
     </message>
@@ -252,7 +252,7 @@
         <translation>过期时间</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+240"/>
         <source>The signed link has expired. Re-sign it to get a fresh link.</source>
         <extracomment>Removing rows scattered over more blocks than this resets the model instead of one rowsRemoved per block.</extracomment>
         <translation>签名链接已过期。请重新签名以获取新链接。</translation>

@@ -224,6 +224,10 @@ def keyring_refused_delete() -> str:
     return QCoreApplication.translate("dialogs", "the system keyring refused to remove a saved secret.")
 
 
+def keyring_other(kind: str) -> str:
+    return QCoreApplication.translate("dialogs", "the system keyring reported a problem ({kind}).").format(kind=kind)
+
+
 def keyring_windows() -> str:
     return QCoreApplication.translate("dialogs", "Windows Credential Manager")
 
