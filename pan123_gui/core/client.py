@@ -169,6 +169,29 @@ class Pan123Client:
             retryable=_token_fetch_retryable,
         )
 
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str | int] | None = None,
+        json_body: object = None,
+        cancel: threading.Event | None = None,
+        watch: RequestWatch | None = None,
+        retryable: Callable[[Pan123Error], bool] = is_retryable,
+    ) -> Any:
+        """One call of any endpoint under the same rules (pace, retries, 401 refresh); returns the envelope's data.
+
+        For the feature modules of the core (``spaces``, ``shares``); a call that must not be repeated once the server
+        may have acted passes a narrower ``retryable``."""
+        return self.run_paced(
+            path,
+            lambda token: call_api(self._http, method, path, token=token, params=params, json_body=json_body),
+            cancel=cancel,
+            watch=watch,
+            retryable=retryable,
+        )
+
     # --- the request loop ----------------------------------------------------------------------------------------
 
     def _call(
@@ -318,12 +341,16 @@ def _parse_file_info(item: object, *, id_key: str) -> FileInfo | None:
         return None
     name = item.get("filename")
     size = _as_int(item.get("size"))
+    parent = _as_int(item.get("parentFileId"))
+    if parent is None:  # file/detail spells it parentFileID
+        parent = _as_int(item.get("parentFileID"))
     return FileInfo(
         file_id=file_id,
         name=name if isinstance(name, str) else "",
         size=size if size is not None and size >= 0 else 0,
         is_folder=_as_int(item.get("type")) == 1,
         trashed=_as_flag(item.get("trashed")),
+        parent_id=parent if parent is not None and parent >= 0 else None,
     )
 
 

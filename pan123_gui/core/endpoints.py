@@ -15,6 +15,11 @@ __all__ = [
     "DIRECT_LINK_PATH",
     "FILE_DETAIL_PATH",
     "FILE_INFOS_PATH",
+    "LINK_CACHE_REFRESH_PATH",
+    "SHARE_CREATE_PATH",
+    "SHARE_LIST_PATH",
+    "SPACE_DISABLE_PATH",
+    "SPACE_ENABLE_PATH",
     "USER_INFO_PATH",
     "api_base_url",
 ]
@@ -28,6 +33,11 @@ DIRECT_LINK_PATH: Final = "/api/v1/direct-link/url"
 USER_INFO_PATH: Final = "/api/v1/user/info"
 FILE_INFOS_PATH: Final = "/api/v1/file/infos"
 FILE_DETAIL_PATH: Final = "/api/v1/file/detail"
+SPACE_ENABLE_PATH: Final = "/api/v1/direct-link/enable"
+SPACE_DISABLE_PATH: Final = "/api/v1/direct-link/disable"
+LINK_CACHE_REFRESH_PATH: Final = "/api/v1/direct-link/cache/refresh"
+SHARE_CREATE_PATH: Final = "/api/v1/share/create"
+SHARE_LIST_PATH: Final = "/api/v1/share/list"
 
 
 def api_base_url() -> str:

@@ -30,6 +30,7 @@ class FileInfo:
     size: int
     is_folder: bool = False
     trashed: bool = False
+    parent_id: int | None = None  # the folder it is in (0: the top of the drive); None when the answer lacks it
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,11 @@ DIRECT_LINK_URL = "/api/v1/direct-link/url"
 USER_INFO = "/api/v1/user/info"
 FILE_INFOS = "/api/v1/file/infos"
 FILE_DETAIL = "/api/v1/file/detail"
+SPACE_ENABLE = "/api/v1/direct-link/enable"
+SPACE_DISABLE = "/api/v1/direct-link/disable"
+LINK_CACHE_REFRESH = "/api/v1/direct-link/cache/refresh"
+SHARE_CREATE = "/api/v1/share/create"
+SHARE_LIST = "/api/v1/share/list"
 
 #: method and path of every route the fake serves
 ROUTES: dict[str, str] = {
@@ -19,6 +24,11 @@ ROUTES: dict[str, str] = {
     USER_INFO: "GET",
     FILE_INFOS: "POST",
     FILE_DETAIL: "GET",
+    SPACE_ENABLE: "POST",
+    SPACE_DISABLE: "POST",
+    LINK_CACHE_REFRESH: "POST",
+    SHARE_CREATE: "POST",
+    SHARE_LIST: "GET",
 }
 
 #: default per-endpoint limits (requests per second); 123pan's tables, OpenList's 5/s for direct links

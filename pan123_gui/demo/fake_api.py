@@ -6,7 +6,8 @@ every answer is the envelope ``{code, message, data, x-traceID}`` with HTTP 200 
 ``max_tokens`` are live per client; per-endpoint rate limits answer code 429; faults can be switched on per path.
 
 Endpoints: ``POST /api/v1/access_token``, ``GET /api/v1/direct-link/url?fileID=``, ``GET /api/v1/user/info``,
-``POST /api/v1/file/infos``, ``GET /api/v1/file/detail?fileID=``. Anything else: HTTP 404 from the "gateway".
+``POST /api/v1/file/infos``, ``GET /api/v1/file/detail?fileID=``, ``POST /api/v1/share/create`` and
+``GET /api/v1/share/list`` (``pan123_gui.demo.shares``). Anything else: HTTP 404 from the "gateway".
 
 ASSUMPTIONS where the real API is undocumented (codes and texts live in ``pan123_gui.demo.endpoints``):
 
@@ -43,6 +44,7 @@ from pan123_gui.demo.handler import LoopbackServer
 from pan123_gui.demo.ratelimit import EndpointBuckets
 from pan123_gui.demo.routes import FakeApi, Record
 from pan123_gui.demo.samples import SAMPLE_FILES
+from pan123_gui.demo.shares import FakeShare, ShareBook
 from pan123_gui.demo.state import AccountState, FakeFile, now_china
 
 __all__ = ["FAULT_KINDS", "FakeApiServer", "FakeFile", "Record"]
@@ -73,6 +75,8 @@ class FakeApiServer:
         self._buckets = EndpointBuckets(all_rates, clock)
         self.faults = FaultQueue()
         self._api = FakeApi(self._state, self._buckets, self.faults, latency=latency, sleep=sleep)
+        self._shares = ShareBook(self._state, now)
+        self._api.extra_routes.update({ep.SHARE_CREATE: self._shares.create, ep.SHARE_LIST: self._shares.list})
         self._server: LoopbackServer | None = None
         self._thread: threading.Thread | None = None
         self._base_url: str | None = None
@@ -195,6 +199,12 @@ class FakeApiServer:
         if item is None:
             raise KeyError(file_id)
         return self._state.direct_link(item)
+
+    # ---- shares -------------------------------------------------------------------------------------------------
+
+    def shares(self) -> list[FakeShare]:
+        """The shares created so far, oldest first."""
+        return self._shares.all()
 
     # ---- switches -----------------------------------------------------------------------------------------------
 

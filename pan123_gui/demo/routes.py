@@ -91,6 +91,7 @@ class FakeApi:
         self.request_log: list[tuple[str, str, dict[str, str], int]] = []
         self.records: list[Record] = []
         self.errors: list[BaseException] = []  # unexpected exceptions while answering (should stay empty)
+        self.extra_routes: dict[str, Callable[[Request], Reply]] = {}  # path -> answer (spaces, shares)
         self._bad_links = itertools.cycle(_BAD_LINKS)
         self._lock = threading.Lock()
 
@@ -172,6 +173,9 @@ class FakeApi:
     # ---- endpoints ----------------------------------------------------------------------------------------------
 
     def _route(self, request: Request, fault: str | None) -> Reply:
+        extra = self.extra_routes.get(request.path)
+        if extra is not None:
+            return extra(request)
         if request.path == ep.ACCESS_TOKEN:
             return self._access_token(request)
         if request.path == ep.DIRECT_LINK_URL:
