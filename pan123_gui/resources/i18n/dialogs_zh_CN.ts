@@ -4,7 +4,7 @@
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../pan123_gui/ui/wording/dialogs.py" line="+20"/>
+        <location filename="../../ui/wording/dialogs.py" line="+20"/>
         <source>123pan Direct Links</source>
         <translation>123云盘直链助手</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../pan123_gui/ui/wording/errors.py" line="+33"/>
+        <location filename="../../ui/wording/errors.py" line="+33"/>
         <source>not in a direct-link folder</source>
         <translation>不在直链空间</translation>
     </message>
@@ -222,7 +222,7 @@
 <context>
     <name>results</name>
     <message>
-        <location filename="../../pan123_gui/ui/results_model.py" line="+53"/>
+        <location filename="../../ui/results_model.py" line="+53"/>
         <source>ID</source>
         <translation>文件 ID</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../pan123_gui/ui/wording/window.py" line="+36"/>
+        <location filename="../../ui/wording/window.py" line="+36"/>
         <source>123pan Direct Links</source>
         <translation>123云盘直链工具</translation>
     </message>
