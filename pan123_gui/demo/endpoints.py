@@ -16,6 +16,7 @@ SPACE_DISABLE = "/api/v1/direct-link/disable"
 LINK_CACHE_REFRESH = "/api/v1/direct-link/cache/refresh"
 SHARE_CREATE = "/api/v1/share/create"
 SHARE_LIST = "/api/v1/share/list"
+FILE_LIST = "/api/v2/file/list"
 
 #: method and path of every route the fake serves
 ROUTES: dict[str, str] = {
@@ -29,6 +30,7 @@ ROUTES: dict[str, str] = {
     LINK_CACHE_REFRESH: "POST",
     SHARE_CREATE: "POST",
     SHARE_LIST: "GET",
+    FILE_LIST: "GET",
 }
 
 #: default per-endpoint limits (requests per second); 123pan's tables, OpenList's 5/s for direct links
@@ -37,6 +39,7 @@ DEFAULT_RATES: dict[str, float] = {
     USER_INFO: 10.0,
     FILE_INFOS: 10.0,
     FILE_DETAIL: 5.0,
+    FILE_LIST: 5.0,  # v2 file/list: 5/s free, 10/s VIP in the 2025-10 developer table
     ACCESS_TOKEN: 8.0,
 }
 
@@ -70,11 +73,20 @@ MSG_TOO_MANY_IDS = "fileIds最多支持100个"
 MSG_EMPTY_IDS = "fileIds不能为空"
 MSG_NO_ROUTE = "no Route matched with those values"
 
+MSG_BAD_PARENT = "parentFileId参数错误"
+MSG_BAD_LIMIT = "limit参数错误，取值范围1-100"
+MSG_BAD_LAST = "lastFileId参数错误"
+MSG_BAD_SEARCH_MODE = "searchMode参数错误"
+
 MAX_INFO_IDS = 100
+MAX_LIST_LIMIT = 100
 
 
 def api_path(path: str) -> str:
-    """``"direct-link/url"``, ``"/direct-link/url"`` and ``"/api/v1/direct-link/url"`` all name the same endpoint."""
+    """``"direct-link/url"``, ``"/direct-link/url"`` and ``"/api/v1/direct-link/url"`` all name the same endpoint;
+    ``"file/list"`` is the v2 listing (the only file/list the fake serves)."""
     if path == "*" or path.startswith("/api/"):
         return path
+    if path.strip("/") == "file/list":
+        return FILE_LIST
     return "/api/v1/" + path.lstrip("/")

@@ -6,8 +6,13 @@ every answer is the envelope ``{code, message, data, x-traceID}`` with HTTP 200 
 ``max_tokens`` are live per client; per-endpoint rate limits answer code 429; faults can be switched on per path.
 
 Endpoints: ``POST /api/v1/access_token``, ``GET /api/v1/direct-link/url?fileID=``, ``GET /api/v1/user/info``,
-``POST /api/v1/file/infos``, ``GET /api/v1/file/detail?fileID=``, ``POST /api/v1/share/create`` and
-``GET /api/v1/share/list`` (``pan123_gui.demo.shares``). Anything else: HTTP 404 from the "gateway".
+``POST /api/v1/file/infos``, ``GET /api/v1/file/detail?fileID=``, ``GET /api/v2/file/list`` (a folder's items, or a
+search of the whole drive with ``searchData``), ``POST /api/v1/share/create`` and ``GET /api/v1/share/list``
+(``pan123_gui.demo.shares``). Anything else: HTTP 404 from the "gateway".
+
+The account holds a drive: folders and files under the top (``parentFileId`` 0), with direct-link spaces switched on
+per top-level folder; a direct link is the file's path from the top of the drive. ``add_sample_files`` fills in the
+demo drive (``pan123_gui.demo.samples``).
 
 ASSUMPTIONS where the real API is undocumented (codes and texts live in ``pan123_gui.demo.endpoints``):
 
@@ -27,6 +32,11 @@ ASSUMPTIONS where the real API is undocumented (codes and texts live in ``pan123
 8. Rate limits are per endpoint (the real ones are per uid): a token bucket with capacity max(1, rate).
 9. With ``isHideUID`` on, the direct link has no uid segment (URL shape undocumented).
 10. Unknown paths or wrong methods → HTTP 404 ``{"message": "no Route matched with those values"}`` (Kong style).
+11. file/list: items come in file-ID order; a page's ``lastFileId`` is its last item's ID while more follow and -1 on
+    the last page; a missing or non-numeric ``parentFileId``, ``limit`` outside 1..100, a bad ``lastFileId`` or a
+    ``searchMode`` other than 0/1 → code 400. A folder that does not exist lists as empty. Fuzzy search
+    (``searchMode`` 0) matches names containing every word of ``searchData`` ignoring case; exact (1) the whole name.
+12. An item blocked by content review (``status`` > 100) still gets a direct link from the fake.
 """
 
 from __future__ import annotations
@@ -43,7 +53,7 @@ from pan123_gui.demo.faults import FAULT_KINDS, FaultQueue
 from pan123_gui.demo.handler import LoopbackServer
 from pan123_gui.demo.ratelimit import EndpointBuckets
 from pan123_gui.demo.routes import FakeApi, Record
-from pan123_gui.demo.samples import SAMPLE_FILES
+from pan123_gui.demo.samples import SAMPLE_DRIVE, SAMPLE_FILES
 from pan123_gui.demo.shares import FakeShare, ShareBook
 from pan123_gui.demo.state import AccountState, FakeFile, now_china
 
@@ -176,19 +186,56 @@ class FakeApiServer:
         folder: bool = False,
         trashed: bool = False,
         parent: str | None = None,
+        parent_id: int | None = None,
+        status: int = 2,
     ) -> FakeFile:
-        """Add (or replace) a file. ``parent`` is its folder's name (default: a direct-link folder, or a plain
-        folder when ``direct_link`` is False)."""
+        """Add (or replace) a file. It goes into the folder ``parent_id`` when given; else into the top-level folder
+        named ``parent`` (default: a direct-link space, or a plain folder when ``direct_link`` is False)."""
         return self._state.add_file(
-            file_id, name, size, direct_link=direct_link, folder=folder, trashed=trashed, parent=parent
+            file_id,
+            name,
+            size,
+            direct_link=direct_link,
+            folder=folder,
+            trashed=trashed,
+            parent=parent,
+            parent_id=parent_id,
+            status=status,
         )
 
+    def add_folder(
+        self,
+        file_id: int,
+        name: str,
+        parent_id: int = 0,
+        *,
+        space: bool = False,
+        trashed: bool = False,
+        size: int = 0,
+    ) -> FakeFile:
+        """Add a folder under ``parent_id`` (0: the top of the drive); ``space``: its direct-link space is on;
+        ``size``: what file/detail reports for it (the size of everything inside)."""
+        return self._state.add_folder(file_id, name, parent_id, space=space, trashed=trashed, size=size)
+
+    def set_space(self, folder_id: int, enabled: bool = True) -> None:
+        """Switch a top-level folder's direct-link space on or off."""
+        self._state.set_space(folder_id, enabled)
+
     def add_sample_files(self) -> list[int]:
-        """Add the demo set (``pan123_gui.demo.samples.SAMPLE_FILES``); returns their IDs in order."""
-        for f in SAMPLE_FILES:
-            link, folder, trashed = f.direct_link, f.folder, f.trashed
-            self.add_file(f.file_id, f.name, f.size, direct_link=link, folder=folder, trashed=trashed, parent=f.parent)
+        """Add the demo drive (``pan123_gui.demo.samples``); returns the headline samples' IDs (SAMPLE_FILES)."""
+        for f in SAMPLE_DRIVE:
+            if f.folder:
+                self.add_folder(f.file_id, f.name, f.parent, space=f.space, trashed=f.trashed, size=f.size)
+            else:
+                self.add_file(f.file_id, f.name, f.size, trashed=f.trashed, parent_id=f.parent, status=f.status)
         return [f.file_id for f in SAMPLE_FILES]
+
+    def path(self, file_id: int) -> str:
+        """The item's path from the top of the drive, ``/``-separated (for assertions)."""
+        item = self._state.file(file_id)
+        if item is None:
+            raise KeyError(file_id)
+        return "/".join(self._state.path(item))
 
     def file(self, file_id: int) -> FakeFile | None:
         return self._state.file(file_id)

@@ -184,6 +184,8 @@ class FakeApi:
             return ok(self.state.user_info())
         if request.path == ep.FILE_INFOS:
             return self._file_infos(request)
+        if request.path == ep.FILE_LIST:
+            return self._file_list(request)
         return self._file_detail(request)
 
     def _access_token(self, request: Request) -> Reply:
@@ -207,7 +209,7 @@ class FakeApi:
             return envelope(ep.CODE_NOT_FOUND, ep.MSG_NOT_FOUND)
         if item.folder:
             return envelope(ep.CODE_BAD_PARAM, ep.MSG_FOLDER)
-        if not item.direct_link or not self.state.vip:
+        if not self.state.in_space(item) or not self.state.vip:
             return envelope(ep.CODE_NOT_DIRECT_LINK, ep.MSG_NOT_DIRECT_LINK)
         if self.state.traffic_exhausted:
             return envelope(ep.CODE_TRAFFIC, ep.MSG_TRAFFIC)
@@ -234,6 +236,37 @@ class FakeApi:
         if item is None:
             return envelope(ep.CODE_NOT_FOUND, ep.MSG_NOT_FOUND)
         return ok(item.detail())
+
+    def _file_list(self, request: Request) -> Reply:
+        """``GET /api/v2/file/list``: a folder's items, or with ``searchData`` matches from the whole drive (the
+        parent is then ignored). Trashed items come back too (the real API's ``trashed`` parameter does nothing)."""
+        query = request.query
+        parent_id = _int_param(query.get("parentFileId"))
+        if parent_id is None:
+            return envelope(ep.CODE_BAD_PARAM, ep.MSG_BAD_PARENT)
+        limit = _int_param(query.get("limit"))
+        if limit is None or not 1 <= limit <= ep.MAX_LIST_LIMIT:
+            return envelope(ep.CODE_BAD_PARAM, ep.MSG_BAD_LIMIT)
+        raw_last = query.get("lastFileId")
+        last = 0 if raw_last is None or raw_last == "" else _int_param(raw_last)
+        if last is None:
+            return envelope(ep.CODE_BAD_PARAM, ep.MSG_BAD_LAST)
+        search = query.get("searchData", "")
+        if search:
+            mode = query.get("searchMode", "0") or "0"
+            if mode not in ("0", "1"):
+                return envelope(ep.CODE_BAD_PARAM, ep.MSG_BAD_SEARCH_MODE)
+            items, next_last = self.state.search_page(search, mode == "1", last, limit)
+        else:
+            items, next_last = self.state.children_page(parent_id, last, limit)
+        return ok({"lastFileId": next_last, "fileList": [item.info() for item in items]})
+
+
+def _int_param(raw: str | None) -> int | None:
+    """A non-negative decimal integer parameter, or None."""
+    if raw is None or not raw.isascii() or not raw.isdigit() or len(raw) > 19:
+        return None
+    return int(raw)
 
 
 def _bearer(header: str | None) -> str | None:

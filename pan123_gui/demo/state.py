@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 import json
 import secrets
@@ -14,11 +15,14 @@ from urllib.parse import quote
 
 from pan123_gui.core.models import AccessToken
 from pan123_gui.demo import endpoints as ep
+from pan123_gui.demo.samples import PLAIN_FOLDER_ID, ROOT_ID, SPACE_ID
 
 CHINA_TZ = timezone(timedelta(hours=8), "CST")
 DEFAULT_UID = 1815309870
 DIRECT_LINK_FOLDER = "测试直链文件夹"  # where add_file puts direct-link files unless told otherwise
 PLAIN_FOLDER = "我的资源"  # where files outside any direct-link space go
+# the IDs the two default folders get: the demo drive's, so add_file and the sample drive share them
+_DEFAULT_FOLDER_IDS = {DIRECT_LINK_FOLDER: SPACE_ID, PLAIN_FOLDER: PLAIN_FOLDER_ID}
 _CREATED = "2025-03-17 19:16:24"
 
 
@@ -28,14 +32,15 @@ def now_china() -> datetime:
 
 @dataclass(frozen=True, slots=True)
 class FakeFile:
+    """A file or a folder of the fake drive; ``parent_id`` 0 is the top of the drive."""
+
     file_id: int
     name: str
     size: int
-    direct_link: bool
     folder: bool
     trashed: bool
-    parent: str
     parent_id: int
+    status: int = 2  # > 100: blocked by content review
 
     @property
     def etag(self) -> str:
@@ -61,7 +66,7 @@ class FakeFile:
             "type": 1 if self.folder else 0,
             "size": self.size,
             "etag": self.etag,
-            "status": 2,
+            "status": self.status,
             "parentFileID": self.parent_id,
             "createAt": _CREATED,
             "trashed": 1 if self.trashed else 0,
@@ -77,7 +82,7 @@ class FakeFile:
             "etag": self.etag,
             "size": self.size,
             "category": self.category,
-            "status": 2,
+            "status": self.status,
             "punishFlag": 0,
             "s3KeyFlag": f"{self.file_id}-0",
             "storageNode": "m88",
@@ -118,7 +123,9 @@ class AccountState:
         self.client_id = "pan123demo" + secrets.token_hex(8)
         self.client_secret = secrets.token_hex(16)
         self._files: dict[int, FakeFile] = {}
-        self._folder_ids: dict[str, int] = {}
+        self._children: dict[int, list[int]] = {}  # folder ID -> its items' IDs, ascending
+        self._top_by_name: dict[str, int] = {}  # top-level folders by name (for add_file's ``parent``)
+        self._spaces: set[int] = set()  # top-level folders whose direct-link space is on
         self._tokens: dict[str, _Token] = {}
         self._serial = 0
         # switches
@@ -186,7 +193,29 @@ class AccountState:
             for token in self._tokens.values():
                 token.revoked = True
 
-    # ---- files --------------------------------------------------------------------------------------------------
+    # ---- files ------------------------------------------------------------------------------------------------
+
+    def add_folder(
+        self,
+        file_id: int,
+        name: str,
+        parent_id: int = ROOT_ID,
+        *,
+        space: bool = False,
+        trashed: bool = False,
+        size: int = 0,
+    ) -> FakeFile:
+        """Add (or rename) a folder under ``parent_id`` (0: the top of the drive). Only a top-level folder can be a
+        direct-link space."""
+        if space and parent_id != ROOT_ID:
+            raise ValueError("only a folder at the top of the drive can be a direct-link space")
+        with self._lock:
+            item = self._insert(file_id, name, size, folder=True, trashed=trashed, parent_id=parent_id)
+            if parent_id == ROOT_ID:
+                self._top_by_name.setdefault(name, file_id)
+            if space:
+                self._spaces.add(file_id)
+            return item
 
     def add_file(
         self,
@@ -198,22 +227,65 @@ class AccountState:
         folder: bool = False,
         trashed: bool = False,
         parent: str | None = None,
+        parent_id: int | None = None,
+        status: int = 2,
+    ) -> FakeFile:
+        """Add (or replace) a file. It goes into the folder ``parent_id`` when given; else into the top-level folder
+        named ``parent`` (created when missing, as a direct-link space when ``direct_link``); by default into
+        DIRECT_LINK_FOLDER (a space) or, with ``direct_link`` False, PLAIN_FOLDER (not a space)."""
+        with self._lock:
+            if parent_id is None:
+                parent_name = parent if parent is not None else (DIRECT_LINK_FOLDER if direct_link else PLAIN_FOLDER)
+                parent_id = self._top_folder(parent_name, space=direct_link)
+            return self._insert(file_id, name, size, folder=folder, trashed=trashed, parent_id=parent_id, status=status)
+
+    def _top_folder(self, name: str, *, space: bool) -> int:
+        folder_id = self._top_by_name.get(name)
+        if folder_id is None:
+            folder_id = _DEFAULT_FOLDER_IDS.get(name)
+            if folder_id is None or folder_id in self._files:
+                folder_id = 1_000_000 + len(self._top_by_name)
+                while folder_id in self._files:
+                    folder_id += 1
+            self._insert(folder_id, name, 0, folder=True, trashed=False, parent_id=ROOT_ID)
+            self._top_by_name[name] = folder_id
+            if space:
+                self._spaces.add(folder_id)
+        return folder_id
+
+    def _insert(
+        self, file_id: int, name: str, size: int, *, folder: bool, trashed: bool, parent_id: int, status: int = 2
     ) -> FakeFile:
         if file_id <= 0:
             raise ValueError("file_id must be positive")
         if not name or "/" in name:
             raise ValueError("name must be a non-empty file name without '/'")
-        parent_name = parent if parent is not None else (DIRECT_LINK_FOLDER if direct_link else PLAIN_FOLDER)
-        with self._lock:
-            parent_id = self._folder_ids.setdefault(parent_name, 1_000_000 + len(self._folder_ids))
-            item = FakeFile(file_id, name, size, direct_link, folder, trashed, parent_name, parent_id)
-            self._files[file_id] = item
-            return item
+        if parent_id != ROOT_ID:
+            parent = self._files.get(parent_id)
+            if parent is None or not parent.folder:
+                raise ValueError(f"no folder {parent_id} to put {name!r} in")
+            if parent_id == file_id or file_id in self._ancestors(parent):
+                raise ValueError("a folder cannot be put inside itself")
+        old = self._files.get(file_id)
+        if old is not None and old.parent_id != parent_id:
+            self._children[old.parent_id].remove(file_id)
+        item = FakeFile(file_id, name, size, folder, trashed, parent_id, status)
+        self._files[file_id] = item
+        if old is None or old.parent_id != parent_id:
+            bisect.insort(self._children.setdefault(parent_id, []), file_id)
+        return item
 
-    def add_files(self, items: Iterable[FakeFile]) -> None:
-        with self._lock:
-            for item in items:
-                self._files[item.file_id] = item
+    def _ancestors(self, item: FakeFile) -> list[int]:
+        """IDs of the folders above ``item``, nearest first (lock held)."""
+        found: list[int] = []
+        parent_id = item.parent_id
+        while parent_id != ROOT_ID and parent_id not in found:
+            found.append(parent_id)
+            parent = self._files.get(parent_id)
+            if parent is None:
+                break
+            parent_id = parent.parent_id
+        return found
 
     def file(self, file_id: int) -> FakeFile | None:
         with self._lock:
@@ -223,10 +295,57 @@ class AccountState:
         with self._lock:
             return [self._files[i] for i in ids if i in self._files]
 
+    def path(self, item: FakeFile) -> list[str]:
+        """The names from the top of the drive down to ``item`` itself."""
+        with self._lock:
+            names = [self._files[i].name for i in reversed(self._ancestors(item)) if i in self._files]
+        return [*names, item.name]
+
+    def in_space(self, item: FakeFile) -> bool:
+        """Whether ``item`` lies inside a top-level folder whose direct-link space is on."""
+        with self._lock:
+            top = [item.file_id, *self._ancestors(item)][-1]
+            return top in self._spaces
+
+    def set_space(self, folder_id: int, enabled: bool = True) -> None:
+        """Switch a top-level folder's direct-link space on or off."""
+        with self._lock:
+            item = self._files.get(folder_id)
+            if item is None or not item.folder or item.parent_id != ROOT_ID:
+                raise ValueError("only a folder at the top of the drive can be a direct-link space")
+            if enabled:
+                self._spaces.add(folder_id)
+            else:
+                self._spaces.discard(folder_id)
+
+    def children_page(self, parent_id: int, last_file_id: int, limit: int) -> tuple[list[FakeFile], int]:
+        """One page of ``parent_id``'s items (trashed ones too, as the real API does), in ID order, after
+        ``last_file_id``; and the ``lastFileId`` to answer (-1 when this is the last page)."""
+        with self._lock:
+            ids = self._children.get(parent_id, [])
+            start = bisect.bisect_right(ids, last_file_id)
+            page = [self._files[i] for i in ids[start : start + limit]]
+            more = start + limit < len(ids)
+        return page, (page[-1].file_id if more and page else -1)
+
+    def search_page(self, text: str, exact: bool, last_file_id: int, limit: int) -> tuple[list[FakeFile], int]:
+        """One page of the whole drive's items whose names match ``text`` (fuzzy: every word of it, ignoring case;
+        exact: the whole name), trashed ones included, in ID order after ``last_file_id``."""
+        words = text.casefold().split()
+        with self._lock:
+            hits = [
+                item
+                for file_id, item in sorted(self._files.items())
+                if file_id > last_file_id
+                and (item.name == text if exact else bool(words) and all(w in item.name.casefold() for w in words))
+            ]
+        page = hits[:limit]
+        return page, (page[-1].file_id if len(hits) > limit else -1)
+
     def direct_link(self, item: FakeFile) -> str:
-        """The link direct-link/url returns: host, uid, then the percent-encoded folder and name."""
+        """The link direct-link/url returns: host, uid, then the percent-encoded path from the top of the drive."""
         segments = [] if self.hide_uid else [str(self.uid)]
-        segments += [quote(item.parent, safe=""), quote(item.name, safe="")]
+        segments += [quote(name, safe="") for name in self.path(item)]
         return ep.DIRECT_LINK_HOST + "/" + "/".join(segments)
 
     # ---- account ------------------------------------------------------------------------------------------------
