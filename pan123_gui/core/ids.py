@@ -19,6 +19,10 @@ Rules (they are also in the README):
 * ``ID12345`` / ``fileID12345`` (an ID label glued to the number) count as ID 12345.
 * URLs: only ``fileID=`` / ``fileId=`` / ``file_id=`` parameters count; other numbers in a URL (the uid in a
   direct link's path, ``pwd=``) are ignored.
+* 123pan web addresses with ``homeFilePath=`` (the web app's address bar: ``?homeFilePath=123456`` in the older one,
+  the whole path ``?homeFilePath=3614046%2C35993417%2C34112786`` in the newer one) are **folder references**: the last
+  number is the folder being viewed. Every 123pan web domain counts (:data:`WEB_DOMAINS`, any sub-domain), the comma
+  written as ``%2C`` or as a plain ``,``. They are a kind of their own (:attr:`Ref.folder`), apart from file IDs.
 * CSV/TSV: when the first line is a header with a ``fileID`` / ``fileId`` / ``file_id`` / ``文件ID`` column (or,
   failing that, ``id``), only that column is read.
 * JSON (an object, an array, or one JSON value per line): values of ``fileID`` / ``fileId`` / ``fileIds`` /
@@ -38,17 +42,51 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
 
 MAX_ID = 2**63 - 1
 _MAX_DIGITS = len(str(MAX_ID))
 
 
+#: the 123pan web app's domains (they change over time; the older ones keep working): 123pan.com/.cn with
+#: www./yun. in front, and the mirror domains the web app and the browser add-ons for it use
+WEB_DOMAINS: tuple[str, ...] = (
+    "123pan.com",
+    "123pan.cn",
+    "123912.com",
+    "123865.com",
+    "123684.com",
+    "123685.com",
+    "123592.com",
+    "123952.com",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """One thing a user pointed at: a file ID (which the API may still say is a folder) or a folder reference (from
+    a web address)."""
+
+    id: int
+    folder: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class IdScan:
-    ids: list[int]  # unique, first-seen order
+    ids: list[int]  # unique file IDs, first-seen order (folder references are not among them)
     found: int  # accepted occurrences, duplicates included
-    duplicates: int  # found - len(ids)
+    duplicates: int  # found - len(refs)
+    folders: list[int] = field(default_factory=list)  # unique folder references (web addresses), first-seen order
+    order: list[int] = field(default_factory=list)  # with folders: every unique ID of both kinds, first-seen order
+
+    @property
+    def refs(self) -> list[Ref]:
+        """Both kinds, each ID once, in first-seen order."""
+        if not self.folders:
+            return [Ref(i) for i in self.ids]
+        folders = set(self.folders)
+        return [Ref(i, i in folders) for i in self.order]
 
 
 # --- normalisation -----------------------------------------------------------------------------------------------
@@ -96,9 +134,12 @@ _UNITS_EN = (
 )
 _UNITS_CN = r"字节|位元组|分钟|小时|[年月日号號时時点點秒个個次岁歲元块塊天周週位万萬亿億倍集章页頁楼樓层層]|分(?!享)"
 
+_URL_CHAR = r"""[^\s<>"'`,\x00-\x20\x7f，。；、]"""
 _SCAN = re.compile(
     rf"""
-    (?P<url>(?i:https?|ftp)://[^\s<>"'`,\x00-\x20\x7f，。；、]++)
+    (?P<home>(?i:https?://)[^\s<>"'`,\x00-\x20\x7f，。；、?#]*+[?#]{_URL_CHAR}*?(?i:homeFilePath)=
+        (?P<path>[0-9]++(?:(?:,|%2[Cc])[0-9]++)*+){_URL_CHAR}*+)
+  | (?P<url>(?i:https?|ftp)://{_URL_CHAR}++)
   | (?P<marker>(?m:^)[ \t]*+[0-9]{{1,3}}(?:\.[ \t]|[)、][ \t]*+))
   | (?:
         (?:
@@ -136,9 +177,27 @@ def _key_allows(key: str, sep: str) -> bool:
     return any(c in sep for c in " \t=:：#")
 
 
-def _scan_text(text: str) -> Iterator[int]:
+def _web_folder(address: str, path: str) -> int | None:
+    """The folder of a ``homeFilePath=`` address on a 123pan domain (the path's last number), else None."""
+    try:
+        host = (urlsplit(address).hostname or "").lower()
+    except ValueError:
+        return None
+    if not any(host == d or host.endswith("." + d) for d in WEB_DOMAINS):
+        return None
+    return _as_id(unquote(path).rsplit(",", 1)[-1])
+
+
+def _scan_text(text: str) -> Iterator[int | Ref]:
+    """File IDs (``int``) and folder references (:class:`Ref`) in order of appearance."""
     for m in _SCAN.finditer(text):
         url, key, sep, num = m.group("url", "key", "sep", "num")  # a list marker has none of them: skipped
+        if url is None and num is None and m.group("home") is not None:
+            folder = _web_folder(m.group("home"), m.group("path"))
+            if folder is not None:
+                yield Ref(folder, folder=True)
+                continue
+            url = m.group("home")  # not a 123pan address: its fileID= parameters count, as in any URL
         if num is not None:
             if key is not None and not _key_allows(key, sep):
                 continue
@@ -156,7 +215,7 @@ def _scan_text(text: str) -> Iterator[int]:
 # --- CSV -----------------------------------------------------------------------------------------------------------
 
 
-def _csv_ids(text: str) -> list[int] | None:
+def _csv_ids(text: str) -> list[int | Ref] | None:
     """IDs from the ID column when the first non-empty line is a header naming one; None when it is not CSV."""
     text = text.lstrip("\ufeff\r\n\t ")
     header = _FIRST_LINE.match(text).group()  # type: ignore[union-attr]  # always matches
@@ -172,7 +231,7 @@ def _csv_ids(text: str) -> list[int] | None:
             column = _pick_column(cells)
             if column is None:
                 continue
-            ids: list[int] = []
+            ids: list[int | Ref] = []
             rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
             next(rows, None)  # the header
             for row in rows:
@@ -282,18 +341,26 @@ def _numeric_array(doc: object) -> bool:
 # --- public API ----------------------------------------------------------------------------------------------------
 
 
-def _dedupe(values: Iterable[int]) -> IdScan:
-    seen: dict[int, None] = {}
+def _dedupe(values: Iterable[int | Ref]) -> IdScan:
+    """Each ID once, first-seen order; an ID given as a folder address anywhere is a folder."""
+    seen: dict[int, bool] = {}  # ID -> is a folder reference
     found = 0
     for v in values:
         found += 1
-        seen.setdefault(v, None)
-    ids = list(seen)
-    return IdScan(ids=ids, found=found, duplicates=found - len(ids))
+        if isinstance(v, Ref):
+            seen[v.id] = True
+        else:
+            seen.setdefault(v, False)
+    ids = [i for i, folder in seen.items() if not folder]
+    if len(ids) == len(seen):
+        return IdScan(ids=ids, found=found, duplicates=found - len(ids))
+    folders = [i for i, folder in seen.items() if folder]
+    return IdScan(ids=ids, found=found, duplicates=found - len(seen), folders=folders, order=list(seen))
 
 
 def scan_ids(text: str) -> IdScan:
-    """Find the file IDs in ``text`` (see the module doc for the rules). Never raises for any ``str``."""
+    """Find the file IDs and folder references in ``text`` (see the module doc for the rules). Never raises for any
+    ``str``."""
     if not isinstance(text, str):
         raise TypeError(f"scan_ids expects str, not {type(text).__name__}")
     norm = _normalise(text)

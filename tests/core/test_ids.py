@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from pan123_gui.core.ids import MAX_ID, IdScan, extract_ids, scan_ids
+from pan123_gui.core.ids import MAX_ID, IdScan, Ref, extract_ids, scan_ids
 
 # --- examples: lists and separators ---------------------------------------------------------------------------------
 
@@ -429,3 +429,79 @@ def test_sizes_are_not_ids(value: int, unit: str, space: str) -> None:
 def test_decimals_versions_ranges_are_not_ids(a: int, b: int) -> None:
     for sep in (".", "-", "/", ":", "–"):
         assert extract_ids(f"{a}{sep}{b}") == []
+
+
+# --- folder references: 123pan web addresses with homeFilePath= ------------------------------------------------------
+
+WEB_HOSTS = [
+    "www.123pan.com",
+    "123pan.com",
+    "www.123pan.cn",
+    "yun.123pan.cn",
+    "yun.123pan.com",
+    "www.123912.com",
+    "www.123865.com",
+    "www.123684.com",
+    "www.123685.com",
+    "www.123592.com",
+    "www.123952.com",
+]
+
+
+@pytest.mark.parametrize("host", WEB_HOSTS)
+def test_new_web_app_address_is_a_reference_to_its_last_folder(host: str) -> None:
+    scan = scan_ids(f"https://{host}/?homeFilePath=3614046%2C35993417%2C34112786")
+    assert scan.folders == [34112786] and scan.ids == []
+    assert scan.refs == [Ref(34112786, folder=True)]
+
+
+@pytest.mark.parametrize("host", WEB_HOSTS)
+def test_old_web_app_address_is_a_folder_reference(host: str) -> None:
+    scan = scan_ids(f"打开 https://{host}/?homeFilePath=123456 看看")
+    assert scan.folders == [123456] and scan.ids == []
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://www.123pan.com/?homeFilePath=1%2c2%2C777",  # lower-case escape
+        "https://www.123pan.com/?homeFilePath=1,2,777",  # the comma typed plainly
+        "https://www.123pan.com/#/?homeFilePath=1%2C777&page=3",  # in the fragment, more parameters after it
+        "HTTPS://WWW.123PAN.COM/?a=b&HOMEFILEPATH=777",
+        "http://www.123pan.cn/?x=1&homeFilePath=777#top",
+    ],
+)
+def test_address_variants(address: str) -> None:
+    scan = scan_ids(address)
+    assert (scan.folders, scan.ids) == ([777], [])
+
+
+def test_home_file_path_on_another_site_is_not_a_folder_reference() -> None:
+    scan = scan_ids("https://example.com/?homeFilePath=3614046%2C777 https://evil-123pan.com/?homeFilePath=5")
+    assert scan.folders == [] and scan.ids == []
+    assert scan_ids("https://example.com/?homeFilePath=5&fileID=9").ids == [9]  # other URLs keep their fileID=
+
+
+def test_files_and_folders_keep_their_first_seen_order() -> None:
+    text = (
+        "10861131\n"
+        "https://www.123pan.com/?homeFilePath=10861000%2C10861100\n"
+        "10861132, https://yun.123pan.cn/?homeFilePath=10861101 10861131\n"
+    )
+    scan = scan_ids(text)
+    assert scan.ids == [10861131, 10861132]
+    assert scan.folders == [10861100, 10861101]
+    assert scan.refs == [Ref(10861131), Ref(10861100, True), Ref(10861132), Ref(10861101, True)]
+    assert scan.found == 5 and scan.duplicates == 1
+
+
+def test_a_number_also_given_as_a_folder_address_is_a_folder() -> None:
+    scan = scan_ids("10861100 https://www.123pan.com/?homeFilePath=10861100")
+    assert scan.ids == [] and scan.folders == [10861100] and scan.refs == [Ref(10861100, True)]
+    assert scan.duplicates == 1
+
+
+def test_path_numbers_other_than_the_last_are_not_ids() -> None:
+    scan = scan_ids("https://www.123pan.com/?homeFilePath=3614046%2C35993417, 42")
+    assert scan.ids == [42] and scan.folders == [35993417]
+    assert scan_ids("https://www.123pan.com/?homeFilePath=0").refs == []  # no folder 0 reference (the top)
