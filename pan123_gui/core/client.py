@@ -23,6 +23,7 @@ from pan123_gui.core.endpoints import (
     DIRECT_LINK_PATH,
     FILE_DETAIL_PATH,
     FILE_INFOS_PATH,
+    FILE_LIST_PATH,
     USER_INFO_PATH,
 )
 from pan123_gui.core.errors import (
@@ -36,7 +37,7 @@ from pan123_gui.core.errors import (
 )
 from pan123_gui.core.limiter import EndpointLimiters
 from pan123_gui.core.links import require_http_link
-from pan123_gui.core.models import AccessToken, FileInfo, UserInfo
+from pan123_gui.core.models import AccessToken, FileInfo, FilePage, UserInfo
 from pan123_gui.core.request_watch import RequestWatch
 from pan123_gui.core.retry import RetryPolicy, Sleep, backoff_delay, interruptible_sleep, is_retryable
 from pan123_gui.core.tokens import TokenManager, fetch_access_token
@@ -44,11 +45,12 @@ from pan123_gui.core.tokens import TokenManager, fetch_access_token
 if TYPE_CHECKING:
     from pan123_gui.core.credentials import Credentials, SecretStore
 
-__all__ = ["FILE_INFOS_BATCH", "Pan123Client", "build_client"]
+__all__ = ["FILE_INFOS_BATCH", "FILE_LIST_LIMIT", "Pan123Client", "build_client"]
 
 log = logging.getLogger(__name__)
 
 FILE_INFOS_BATCH = 100  # ids per file/infos call (x123pan's batch; the official maximum is unconfirmed)
+FILE_LIST_LIMIT = 100  # items per file/list page (the documented maximum)
 
 T = TypeVar("T")
 
@@ -151,6 +153,31 @@ class Pan123Client:
                 if info is not None:
                     found[info.file_id] = info
         return found
+
+    def file_list_page(
+        self,
+        parent_id: int,
+        *,
+        last_file_id: int | None = None,
+        limit: int = FILE_LIST_LIMIT,
+        search: str | None = None,
+        exact: bool = False,
+        cancel: threading.Event | None = None,
+        watch: RequestWatch | None = None,
+    ) -> FilePage:
+        """One page of ``GET /api/v2/file/list``: the items of folder ``parent_id`` (0: the top of the drive) after
+        ``last_file_id``; with ``search`` the matching names of the whole drive instead (``searchMode`` 1 when
+        ``exact``, else 0 fuzzy). The items are as the API sent them, trashed ones included."""
+        if not 1 <= limit <= FILE_LIST_LIMIT:
+            raise ValueError(f"limit must be 1 to {FILE_LIST_LIMIT}")
+        params: dict[str, str | int] = {"parentFileId": int(parent_id), "limit": limit}
+        if last_file_id is not None and last_file_id > 0:
+            params["lastFileId"] = int(last_file_id)
+        if search:
+            params["searchData"] = search
+            params["searchMode"] = 1 if exact else 0
+        data = self._call("GET", FILE_LIST_PATH, params=params, cancel=cancel, watch=watch)
+        return _parse_file_page(data)
 
     def file_detail(self, file_id: int) -> FileInfo:
         """``GET /api/v1/file/detail?fileID=`` (capital ID in both the query and the answer)."""
@@ -351,7 +378,28 @@ def _parse_file_info(item: object, *, id_key: str) -> FileInfo | None:
         is_folder=_as_int(item.get("type")) == 1,
         trashed=_as_flag(item.get("trashed")),
         parent_id=parent if parent is not None and parent >= 0 else None,
+        status=_as_int(item.get("status")),
     )
+
+
+def _parse_file_page(data: object) -> FilePage:
+    """``data`` of file/list: ``fileList`` (null for an empty folder is tolerated) and ``lastFileId`` (-1, or any
+    number below 1: the end)."""
+    if not isinstance(data, dict):
+        raise MalformedResponseError("The file-list answer has no data")
+    raw_items = data.get("fileList")
+    if raw_items is None:
+        raw_items = []
+    if not isinstance(raw_items, list):
+        raise MalformedResponseError("The file-list answer has no list")
+    raw_last = data.get("lastFileId")
+    last = -1 if isinstance(raw_last, int | str) and str(raw_last).strip().startswith("-") else _as_int(raw_last)
+    if last is None:
+        raise MalformedResponseError("The file-list answer has no lastFileId")
+    if last < 1:  # -1 is documented for the last page; 0 cannot name an item either
+        last = -1
+    items = tuple(info for info in (_parse_file_info(item, id_key="fileId") for item in raw_items) if info is not None)
+    return FilePage(items=items, last_file_id=last)
 
 
 def _parse_user_info(data: object) -> UserInfo:

@@ -15,6 +15,7 @@ __all__ = [
     "DIRECT_LINK_PATH",
     "FILE_DETAIL_PATH",
     "FILE_INFOS_PATH",
+    "FILE_LIST_PATH",
     "LINK_CACHE_REFRESH_PATH",
     "SHARE_CREATE_PATH",
     "SHARE_LIST_PATH",
@@ -38,6 +39,7 @@ SPACE_DISABLE_PATH: Final = "/api/v1/direct-link/disable"
 LINK_CACHE_REFRESH_PATH: Final = "/api/v1/direct-link/cache/refresh"
 SHARE_CREATE_PATH: Final = "/api/v1/share/create"
 SHARE_LIST_PATH: Final = "/api/v1/share/list"
+FILE_LIST_PATH: Final = "/api/v2/file/list"
 
 
 def api_base_url() -> str:

@@ -20,6 +20,7 @@ from pan123_gui.core.endpoints import (
     DIRECT_LINK_PATH,
     FILE_DETAIL_PATH,
     FILE_INFOS_PATH,
+    FILE_LIST_PATH,
     USER_INFO_PATH,
 )
 from pan123_gui.core.errors import CancelledError
@@ -34,6 +35,7 @@ DEFAULT_RATES: dict[str, float] = {
     USER_INFO_PATH: 1.0,
     FILE_INFOS_PATH: 5.0,
     FILE_DETAIL_PATH: 5.0,
+    FILE_LIST_PATH: 3.0,  # v2 file/list: 3/s (OpenList; the older official table), 5/s free and 10/s VIP in 2025-10
     ACCESS_TOKEN_PATH: 1.0,
 }
 

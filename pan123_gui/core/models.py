@@ -23,14 +23,39 @@ class AccessToken:
         return f"AccessToken(<redacted>, expires_at={self.expires_at.isoformat()})"
 
 
+#: ``status`` above this: the item is blocked by content review (it cannot be shared or downloaded)
+REVIEW_BLOCKED_ABOVE = 100
+
+
 @dataclass(frozen=True, slots=True)
 class FileInfo:
+    """One file or folder as file/infos, file/detail or file/list describe it."""
+
     file_id: int
     name: str
     size: int
     is_folder: bool = False
     trashed: bool = False
-    parent_id: int | None = None  # the folder it is in (0: the top of the drive); None when the answer lacks it
+    parent_id: int | None = None  # the folder it is in (0: the top of the drive); None when not reported
+    status: int | None = None  # the review status; None when not reported
+
+    @property
+    def blocked(self) -> bool:
+        """Blocked by content review (``status`` > 100)."""
+        return self.status is not None and self.status > REVIEW_BLOCKED_ABOVE
+
+
+@dataclass(frozen=True, slots=True)
+class FilePage:
+    """One page of ``GET /api/v2/file/list``: the items as the API sent them (trashed ones too) and the
+    ``lastFileId`` to ask for the next page with (-1: this was the last page)."""
+
+    items: tuple[FileInfo, ...]
+    last_file_id: int
+
+    @property
+    def last(self) -> bool:
+        return self.last_file_id == -1
 
 
 @dataclass(frozen=True, slots=True)

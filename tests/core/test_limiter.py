@@ -140,7 +140,8 @@ def test_endpoint_defaults() -> None:
     assert limiters.for_path(FILE_INFOS_PATH).rate == pytest.approx(5.0)
     assert limiters.for_path(FILE_DETAIL_PATH).rate == pytest.approx(5.0)
     assert limiters.for_path(ACCESS_TOKEN_PATH).rate == pytest.approx(1.0)
-    assert limiters.for_path("/api/v2/file/list").rate == pytest.approx(DEFAULT_RATE)
+    assert limiters.for_path("/api/v2/file/list").rate == pytest.approx(3.0)  # its own pace (the reference's 3/s)
+    assert limiters.for_path("/api/v1/share/list").rate == pytest.approx(DEFAULT_RATE)
 
 
 def test_endpoint_limiters_are_shared_and_configurable() -> None:
