@@ -47,7 +47,7 @@ PARTS: dict[str, tuple[str, ...]] = {
     "window": (
         "pan123_gui/ui/wording/window.py",
         "pan123_gui/ui/main_window.py",
-        "pan123_gui/ui/actions.py",
+        "pan123_gui/ui/desktop.py",
         "pan123_gui/ui/*view*.py",
         "pan123_gui/ui/*widget*.py",
         "pan123_gui/ui/*delegate*.py",

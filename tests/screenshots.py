@@ -17,6 +17,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pan123_gui.ui.main_window import MainWindow
+    from pan123_gui.ui.results_model import ResultsModel
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT_DIR = ROOT / "resources" / "screenshots"
@@ -109,9 +114,7 @@ def child(lang: str, out: Path) -> int:
         wait_for(window.isVisible, 10, "the window")
         pump(0.3)
         _paste_and_resolve(window, DEMO_IDS_TEXT)
-        model = getattr(window, "model", None)
-        if model is not None:
-            wait_for(lambda: _finished(model), 60, "the results")
+        wait_for(lambda: _finished(window.model), 60, "the results")
         pump(0.8)  # let status text, column sizes and animations settle
         out.parent.mkdir(parents=True, exist_ok=True)
         if not window.grab().save(str(out)):
@@ -124,37 +127,21 @@ def child(lang: str, out: Path) -> int:
         QApplication.processEvents()
 
 
-def _paste_and_resolve(window: object, text: str) -> None:
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QPlainTextEdit, QWidget
+def _paste_and_resolve(window: MainWindow, text: str) -> None:
+    from PySide6.QtCore import QCoreApplication, QEventLoop
 
-    panel = getattr(window, "input", None)
-    if panel is not None and hasattr(panel, "set_text"):
-        panel.set_text(text)
-        editor = panel.findChild(QPlainTextEdit)
-    else:
-        assert isinstance(window, QWidget)
-        editor = window.findChild(QPlainTextEdit)
-        if editor is None:
-            raise RuntimeError("no input box found in the main window")
-        editor.setPlainText(text)
-    action = getattr(window, "act_resolve", None)
-    if action is not None:
-        from PySide6.QtCore import QCoreApplication, QEventLoop
-
-        end = time.monotonic() + 5  # the preview counts IDs on a worker; resolve when it is enabled
-        while not action.isEnabled() and time.monotonic() < end:
-            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        action.trigger()
-    elif editor is not None:
-        QTest.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    window.input.set_text(text)
+    action = window.commands.act_resolve
+    end = time.monotonic() + 5  # the preview counts IDs on a worker; resolve when it is enabled
+    while not action.isEnabled() and time.monotonic() < end:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    action.trigger()
 
 
-def _finished(model: object) -> bool:
+def _finished(model: ResultsModel) -> bool:
     from pan123_gui.ui.row_status import RowStatus
 
-    counts = model.counts()  # type: ignore[attr-defined]
+    counts = model.counts()
     total = sum(counts.values())
     return bool(total > 0 and counts.get(RowStatus.PENDING, 0) == 0 and counts.get(RowStatus.WORKING, 0) == 0)
 

@@ -139,6 +139,14 @@ def icon(name: str) -> QIcon:
     return QIcon(_cached_icon(name))
 
 
+def action_icon(name: str) -> QIcon:
+    """:func:`icon`, or an empty icon when its file is missing (buttons then show their text only)."""
+    try:
+        return icon(name)
+    except KeyError:
+        return QIcon()
+
+
 APP_ICON_SIZES: Final = (16, 24, 32, 48, 64, 128, 256)
 
 

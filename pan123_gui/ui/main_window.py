@@ -1,8 +1,8 @@
-"""The main window: a controller that wires the input panel, the resolve bar, the results view and the actions.
+"""The main window: the hub that wires the input panel, the resolve bar, the results view and the list actions.
 
-Widgets live in their own modules (input_panel, resolve_bar, results_view, action_bar, notice_bar); helpers for
-the clipboard, the browser and export in ``actions``; every text in ``wording/window.py``. Work runs on the
-services' pool through :class:`~pan123_gui.workers.resolve.ResolveWorker`; the window only applies batches.
+Each job has its own room: the commands (actions, menus, toolbar) in ``commands``, the notices in ``notices`` and
+``notice_bar``, one resolve run in ``resolve_run``, the kept list in ``kept_list``, the clipboard / browser / file
+dialogs in ``desktop``, every text in ``wording/window.py``. The window decides what a click means and passes it on.
 """
 
 from __future__ import annotations
@@ -14,32 +14,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QKeySequence,
-    QPaintEvent,
-)
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QSplitter,
-    QToolBar,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPaintEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from pan123_gui.core.errors import ErrorKind, Pan123Error
-from pan123_gui.ui import actions
+from pan123_gui.core.errors import Pan123Error
+from pan123_gui.ui import desktop
 from pan123_gui.ui.action_bar import ActionBar
+from pan123_gui.ui.commands import WindowCommands
 from pan123_gui.ui.input_panel import InputPanel, accept_id_drag
+from pan123_gui.ui.kept_list import KeptList
+from pan123_gui.ui.notices import Fix, Notice
 from pan123_gui.ui.resolve_bar import ResolveBar
 from pan123_gui.ui.results_model import ResultsModel
 from pan123_gui.ui.results_view import ResultsView
@@ -47,6 +31,7 @@ from pan123_gui.ui.row_status import RowStatus
 from pan123_gui.ui.wording import window as w
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMessageBox
 
     from pan123_gui.app import Services
@@ -54,22 +39,19 @@ if TYPE_CHECKING:
     from pan123_gui.core.resolver import Resolver
     from pan123_gui.core.text_files import FileIssue
     from pan123_gui.ui.notice_bar import NoticeBar
-    from pan123_gui.ui.session import NewLinks, SessionStore
-    from pan123_gui.workers.resolve import Job, ResolveWorker
+    from pan123_gui.ui.notices import Detail
+    from pan123_gui.ui.resolve_run import ResolveRun, RunSummary
+    from pan123_gui.workers.resolve import Job
 
-# Start-up: what the first paint does not need (the resolve worker, the core's data classes, file reading, dialogs,
-# the session file) is imported on first use; each PySide class also builds its Python enums when first imported.
+# Start-up: what the first paint does not need (the run controller and its worker, the core's data classes, file
+# reading, dialogs, the session file) is imported on first use; each PySide class also builds its Python enums when
+# first imported (tests/benchmarks/bench_startup.py).
 
 STATUS_MS = 6000
 EXPIRY_CHECK_MS = 15_000
-START_DELAY_MS = 30
+START_DELAY_MS = 30  # lets the new rows lay out and paint before the resolver's threads compete for the GIL
 #: From this many rows on, a run pauses the table's sorting until it ends (one sort then, not one per change).
 SORT_PAUSE_ROWS = 1000
-LANGUAGE_NAMES = (("zh_CN", "简体中文"), ("en", "English"))
-NOTICE_CREDENTIALS = "credentials"
-NOTICE_SIGN_KEY = "sign_key"
-NOTICE_FILES = "files"
-NOTICE_PROBLEM = "problem"
 
 
 def _documents_folder() -> str:
@@ -83,12 +65,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._services = services
         self._settings = services.settings
-        self._job: ResolveWorker | None = None
-        self._job_results: dict[int, LinkResult] = {}
-        self._job_kind = "resolve"
-        self._notice_args: tuple[object, ...] = ()
-        self._new_links: NewLinks | None = None  # links not yet copied / opened / exported (made on first results)
-        self._session: SessionStore | None = None  # the list kept between runs (set up after the first paint)
+        self._run: ResolveRun | None = None
+        self._kept = KeptList(services.session_file)
         self._quit_box: QMessageBox | None = None
         self._quit_confirmed = False
         self._painted = False  # until then: no keyring, no file reading (see _after_first_paint)
@@ -104,9 +82,7 @@ class MainWindow(QMainWindow):
         self.action_bar = ActionBar(self)
         self.demo_label = QLabel(self)
 
-        self._create_actions()
-        self._build_menus()
-        self._build_toolbar()
+        self.commands = WindowCommands(self, self)
         self._build_layout()
         self._connect()
         self._load_settings()
@@ -132,120 +108,16 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         """What may be slow (the keyring, the saved list) waits until the window is on screen."""
-        if QApplication.windowIcon().isNull():
-            try:  # the app shell sets the app's icon; a window made on its own (tests, benchmarks) gets it here
-                from pan123_gui.ui.icons import app_icon
+        if QApplication.windowIcon().isNull():  # the app shell sets the app's icon; a window made on its own
+            from pan123_gui.ui.icons import app_icon  # (tests, benchmarks) gets it here
 
-                self.setWindowIcon(app_icon())
-            except (ImportError, OSError):  # pragma: no cover - icons ship with the app
-                pass
-        self._name_toolbar_buttons()
+            self.setWindowIcon(app_icon())
+        self.commands.name_toolbar_buttons()
         self.check_credentials()
         self.restore_session()
         self.first_paint_done = True
 
     # ================================================================================================ building
-    def _new_action(
-        self,
-        slot: object,
-        *,
-        icon: str = "",
-        keys: Sequence[QKeySequence | QKeySequence.StandardKey | str] = (),
-    ) -> QAction:
-        action = QAction(self)
-        if icon:
-            action.setIcon(actions.action_icon(icon))
-        if keys:
-            action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _create_actions(self) -> None:
-        self.act_resolve = self._new_action(self.resolve, icon="resolve", keys=("Ctrl+Return", "Ctrl+Enter"))
-        self.act_cancel = self._new_action(self.cancel, icon="cancel", keys=("Esc",))
-        self.act_copy_all = self._new_action(self.copy_all_links, icon="copy", keys=("Ctrl+Shift+C",))
-        self.act_copy_failed = self._new_action(self.copy_failed_ids, icon="copy")
-        self.act_retry = self._new_action(self.retry_failed, icon="retry", keys=("Ctrl+R",))
-        self.act_resign = self._new_action(self.resign_expired, icon="sign")
-        self.act_export = self._new_action(self.export, icon="export", keys=(QKeySequence.StandardKey.Save,))
-        self.act_clear = self._new_action(self.clear, icon="clear")
-        self.act_open_files = self._new_action(self.open_files, icon="paste", keys=(QKeySequence.StandardKey.Open,))
-        self.act_quit = self._new_action(self.close, keys=(QKeySequence.StandardKey.Quit,))
-        self.act_credentials = self._new_action(self.open_credentials, icon="key")
-        self.act_settings = self._new_action(self.open_settings, icon="settings")
-        self.act_help = self._new_action(self.show_help, icon="about", keys=(QKeySequence.StandardKey.HelpContents,))
-        self.act_about = self._new_action(self.show_about)
-        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
-        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
-        self.act_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
-
-        self.language_group = QActionGroup(self)
-        self.language_group.setExclusive(True)
-        self.act_lang_system = QAction(self)
-        self.act_lang_system.setData("system")
-        self.language_actions = [self.act_lang_system]
-        for code, name in LANGUAGE_NAMES:
-            action = QAction(name, self)  # each language is named in itself, so it can be found in any UI language
-            action.setData(code)
-            self.language_actions.append(action)
-        for action in self.language_actions:
-            action.setCheckable(True)
-            self.language_group.addAction(action)
-        self.language_group.triggered.connect(self._on_language_chosen)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.menu_file = QMenu(self)
-        self.menu_file.addAction(self.act_open_files)
-        self.menu_file.addAction(self.act_export)
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.act_quit)
-        self.menu_edit = QMenu(self)
-        for action in (self.act_resolve, self.act_cancel):
-            self.menu_edit.addAction(action)
-        self.menu_edit.addSeparator()
-        self.menu_edit.addAction(self.view.act_copy)
-        self.menu_edit.addAction(self.view.act_open)
-        for action in (self.act_copy_all, self.act_copy_failed):
-            self.menu_edit.addAction(action)
-        self.menu_edit.addSeparator()
-        for action in (self.act_retry, self.act_resign):
-            self.menu_edit.addAction(action)
-        self.menu_edit.addSeparator()
-        self.menu_edit.addAction(self.view.act_remove)
-        self.menu_edit.addAction(self.act_clear)
-        self.menu_settings = QMenu(self)
-        self.menu_settings.addAction(self.act_credentials)
-        self.menu_settings.addAction(self.act_settings)
-        self.menu_language = QMenu(self)
-        for action in self.language_actions:
-            self.menu_language.addAction(action)
-        self.menu_settings.addMenu(self.menu_language)
-        self.menu_help = QMenu(self)
-        self.menu_help.addAction(self.act_help)
-        self.menu_help.addAction(self.act_about)
-        for menu in (self.menu_file, self.menu_edit, self.menu_settings, self.menu_help):
-            bar.addMenu(menu)
-
-    def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("main_toolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.addAction(self.act_open_files)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.act_credentials)
-        self.toolbar.addAction(self.act_settings)
-        self.language_button = QToolButton(self.toolbar)
-        self.language_button.setMenu(self.menu_language)
-        self.language_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.language_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.addWidget(self.language_button)
-        self.toolbar.addAction(self.act_help)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-
     def _build_layout(self) -> None:
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -258,10 +130,10 @@ class MainWindow(QMainWindow):
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addWidget(self.results_label)
         bottom_layout.addWidget(self.view, 1)
-        for action in (self.act_copy_all, self.act_copy_failed, self.act_retry, self.act_resign, self.act_export):
+        for action in self.commands.list_actions:
             self.action_bar.add(action)
         self.action_bar.add_stretch()
-        self.action_bar.add(self.act_clear)
+        self.action_bar.add(self.commands.act_clear)
         bottom_layout.addWidget(self.action_bar)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -318,47 +190,13 @@ class MainWindow(QMainWindow):
         bar.sign_check.setChecked(self._settings.sign_links)
         bar.sign_check.blockSignals(False)
         bar.set_valid_minutes(self._settings.valid_minutes)
-        bar.set_running(self._job is not None)
-        language = self._settings.language
-        for action in self.language_actions:
-            action.setChecked(action.data() == language)
+        bar.set_running(self._run is not None)
+        self.commands.check_language(self._settings.language)
 
     # ================================================================================================ text
     def retranslate(self) -> None:
         self.setWindowTitle(w.window_title(self._services.is_demo))
-        self.menu_file.setTitle(w.menu_file())
-        self.menu_edit.setTitle(w.menu_edit())
-        self.menu_settings.setTitle(w.menu_settings())
-        self.menu_language.setTitle(w.menu_language())
-        self.menu_help.setTitle(w.menu_help())
-        self.toolbar.setWindowTitle(w.toolbar_name())
-        self.toolbar.setAccessibleName(w.toolbar_name())
-        self.language_button.setText(w.plain(w.menu_language()))
-        self.language_button.setAccessibleName(w.plain(w.menu_language()))
-        texts: list[tuple[QAction, str, str]] = [
-            (self.act_resolve, w.resolve_button(), w.resolve_tip()),
-            (self.act_cancel, w.cancel_button(), w.cancel_tip()),
-            (self.act_copy_all, w.copy_all_button(), w.copy_all_tip()),
-            (self.act_copy_failed, w.copy_failed_button(), w.copy_failed_tip()),
-            (self.act_retry, w.retry_button(), w.retry_tip()),
-            (self.act_resign, w.resign_button(), w.resign_tip()),
-            (self.act_export, w.export_button(), w.export_tip()),
-            (self.act_clear, w.clear_button(), w.clear_tip()),
-            (self.act_open_files, w.action_open_files(), w.open_files_title()),
-            (self.act_quit, w.action_quit(), ""),
-            (self.act_credentials, w.action_credentials(), w.action_credentials_tip()),
-            (self.act_settings, w.action_settings(), w.action_settings_tip()),
-            (self.act_help, w.action_help(), w.help_title()),
-            (self.act_about, w.action_about(), ""),
-        ]
-        for action, text, tip in texts:
-            action.setText(text)
-            action.setIconText(w.plain(text))  # buttons show this: without a mnemonic they cannot use
-            action.setToolTip(tip or text.replace("&", ""))
-            action.setStatusTip(tip)
-        self.act_lang_system.setText(w.language_system())
-        if self._painted:
-            self._name_toolbar_buttons()
+        self.commands.retranslate(painted=self._painted)
         self.results_label.setText(w.results_label() + " — " + w.results_tip())
         self.demo_label.setText(w.demo_status())
         self.demo_label.setAccessibleName(w.demo_status())
@@ -368,29 +206,17 @@ class MainWindow(QMainWindow):
         if self._notice is not None:
             self._notice.retranslate()
         self.action_bar.retranslate()
-        self._refresh_notice_text()
-
-    def _name_toolbar_buttons(self) -> None:
-        # After the first paint: the buttons are Qt's own, and handing one to Python makes PySide load the class of
-        # every QWidget subclass first (~10 ms).
-        for action in self.toolbar.actions():
-            button = self.toolbar.widgetForAction(action)
-            if button is not None and action.text():
-                button.setAccessibleName(w.plain(action.text()))
-                button.setAccessibleDescription(action.toolTip())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def _on_language_chosen(self, action: QAction) -> None:
+    def choose_language(self, action: QAction) -> None:
+        from pan123_gui.ui.i18n import install_translators, system_language
+
         code = str(action.data())
         self._settings.language = code
-        try:
-            from pan123_gui.ui.i18n import install_translators, system_language
-        except ImportError:  # pragma: no cover - shipped with the app
-            return
         app = QCoreApplication.instance()
         if app is not None:
             install_translators(app, system_language() if code == "system" else code)
@@ -406,18 +232,9 @@ class MainWindow(QMainWindow):
         self.view.viewport().update()
 
     def _update_state(self) -> None:
-        counts = self.model.counts()
-        running = self._job is not None
-        failed = counts[RowStatus.FAILED] + counts[RowStatus.CANCELLED]
-        finished = counts[RowStatus.OK] + counts[RowStatus.EXPIRED] + failed
-        self.act_resolve.setEnabled(not running)
-        self.act_cancel.setEnabled(running and not (self._job is not None and self._job.cancelled))
-        self.act_copy_all.setEnabled(counts[RowStatus.OK] > 0)
-        self.act_copy_failed.setEnabled(failed > 0)
-        self.act_retry.setEnabled(not running and failed > 0)
-        self.act_resign.setEnabled(not running and counts[RowStatus.EXPIRED] > 0)
-        self.act_export.setEnabled(finished > 0)
-        self.act_clear.setEnabled(not running)
+        run = self._run
+        running = run is not None
+        self.commands.update(self.model.counts(), running=running, cancelling=run is not None and run.cancelled)
         self.view.act_refetch.setEnabled(not running)
 
     def _status(self, text: str) -> None:
@@ -425,7 +242,7 @@ class MainWindow(QMainWindow):
 
     @property
     def busy(self) -> bool:
-        return self._job is not None
+        return self._run is not None
 
     # ================================================================================================ notices
     @property
@@ -434,46 +251,33 @@ class MainWindow(QMainWindow):
         if self._notice is None:
             from pan123_gui.ui.notice_bar import NoticeBar
 
-            self._notice = NoticeBar(self)
+            self._notice = NoticeBar(self.fix, self)
             self._central_layout.insertWidget(0, self._notice)
         return self._notice
 
-    def _dismiss_notice(self, key: str) -> None:
+    def _dismiss_notice(self, notice: Notice) -> None:
         if self._notice is not None:
-            self._notice.dismiss(key)
+            self._notice.dismiss(notice)
 
-    def _show_notice(self, key: str, *args: object) -> None:
-        self._notice_args = args
-        self.notice.key = key
-        self._refresh_notice_text()
+    def _show_notice(self, notice: Notice, detail: Detail | None = None) -> None:
+        self.notice.show_notice(notice, detail)
 
-    def _refresh_notice_text(self) -> None:
-        key = self._notice.key if self._notice is not None else None
-        if key is None:
-            return
-        if key == NOTICE_CREDENTIALS:
-            text = str(self._notice_args[0]) if self._notice_args else w.no_credentials()
-            self.notice.show_notice(key, text, [(w.open_credentials(), self.open_credentials)])
-        elif key == NOTICE_SIGN_KEY:
-            self.notice.show_notice(
-                key,
-                w.no_sign_key(),
-                [(w.enter_sign_key(), self.open_credentials), (w.turn_signing_off(), self._turn_signing_off)],
-            )
-        elif key == NOTICE_FILES:
-            issues = self._notice_args[0] if self._notice_args else []
-            assert isinstance(issues, list)
-            lines = [w.file_problems_intro(), *(self._issue_text(i) for i in issues)]
-            self.notice.show_notice(key, "\n".join(lines), [(w.action_open_files(), self.open_files)])
-        elif key == NOTICE_PROBLEM:
-            self.notice.show_notice(key, str(self._notice_args[0]) if self._notice_args else w.unexpected_problem())
+    def fix(self, fix: Fix) -> None:
+        """What a notice button does."""
+        if fix in (Fix.OPEN_CREDENTIALS, Fix.ENTER_SIGN_KEY):
+            self.open_credentials()
+        elif fix is Fix.TURN_SIGNING_OFF:
+            self.resolve_bar.sign_check.setChecked(False)
+            self._dismiss_notice(Notice.SIGN_KEY)
+        elif fix is Fix.OPEN_FILES:
+            self.open_files()
 
     def check_credentials(self) -> bool:
         """Show the "no credentials" notice when there are none (never in demo mode). True when usable."""
         if self._services.is_demo or self._services.has_credentials():
-            self._dismiss_notice(NOTICE_CREDENTIALS)
+            self._dismiss_notice(Notice.CREDENTIALS)
             return True
-        self._show_notice(NOTICE_CREDENTIALS)
+        self._show_notice(Notice.CREDENTIALS)
         return False
 
     def _sign_key_available(self) -> bool:
@@ -482,16 +286,12 @@ class MainWindow(QMainWindow):
         except Pan123Error:
             return False
 
-    def _turn_signing_off(self) -> None:
-        self.resolve_bar.sign_check.setChecked(False)
-        self._dismiss_notice(NOTICE_SIGN_KEY)
-
     def _on_sign_toggled(self, checked: bool) -> None:
         self._settings.sign_links = checked
         if checked and not self._sign_key_available():
-            self._show_notice(NOTICE_SIGN_KEY)
+            self._show_notice(Notice.SIGN_KEY)
         elif not checked:
-            self._dismiss_notice(NOTICE_SIGN_KEY)
+            self._dismiss_notice(Notice.SIGN_KEY)
 
     def _on_valid_changed(self, minutes: int) -> None:
         self._settings.valid_minutes = minutes
@@ -505,8 +305,8 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         self._services.reset_client()
         self.check_credentials()
-        if self._notice is not None and self._notice.key == NOTICE_SIGN_KEY and self._sign_key_available():
-            self._dismiss_notice(NOTICE_SIGN_KEY)
+        if self._notice is not None and self._notice.current is Notice.SIGN_KEY and self._sign_key_available():
+            self._dismiss_notice(Notice.SIGN_KEY)
 
     def open_settings(self) -> None:
         from pan123_gui.ui.settings_dialog import SettingsDialog
@@ -547,13 +347,13 @@ class MainWindow(QMainWindow):
 
     def open_files(self) -> None:
         start = _documents_folder()
-        paths = actions.ask_open_paths(self, w.open_files_title(), start, w.open_files_filter())
+        paths = desktop.ask_open_paths(self, w.open_files_title(), start, w.open_files_filter())
         if paths:
             self.input.add_files([Path(p) for p in paths])
 
     def _on_ids_added(self, count: int) -> None:
         self._status(w.added_ids(count))
-        self._dismiss_notice(NOTICE_FILES)
+        self._dismiss_notice(Notice.FILES)
 
     def _on_reading_changed(self, reading: bool) -> None:
         if reading:
@@ -563,57 +363,29 @@ class MainWindow(QMainWindow):
         self._status(w.no_ids_in_drop())
 
     def _on_file_problems(self, issues: list[FileIssue]) -> None:
-        self._show_notice(NOTICE_FILES, issues)
+        from pan123_gui.ui.notices import file_issues
 
-    @staticmethod
-    def _issue_text(issue: FileIssue) -> str:
-        from pan123_gui.core.text_files import MAX_FILE_BYTES, FileProblem
-
-        name = issue.name
-        problem = issue.problem
-        if problem is FileProblem.FOLDER:
-            return w.file_is_folder(name)
-        if problem is FileProblem.MISSING:
-            return w.file_missing(name)
-        if problem is FileProblem.TOO_BIG:
-            from pan123_gui.ui.wording.errors import format_size
-
-            size = int(issue.detail) if issue.detail.isdigit() else None
-            return w.file_too_big(name, format_size(size), format_size(MAX_FILE_BYTES))
-        if problem is FileProblem.BINARY:
-            return w.file_binary(name)
-        if problem is FileProblem.ENCODING:
-            return w.file_encoding(name)
-        if problem is FileProblem.NO_IDS:
-            return w.file_no_ids(name)
-        return w.file_unreadable(name, issue.detail)
+        self._show_notice(Notice.FILES, file_issues(issues))
 
     # ================================================================================================ resolving
     def resolve(self) -> None:
         """Get links for the IDs in the box: new IDs get rows; unfinished rows among them are picked up again."""
-        if self._job is not None:
+        if self._run is not None:
             self._status(w.busy())
             return
-        ids = self.input.ids()
+        ids = self.input.ids()  # unique, in first-seen order
         if not ids:
             self._status(w.nothing_to_resolve_empty())
             self.input.edit.setFocus()
             return
         sign = self.resolve_bar.sign_check.isChecked()
         if sign and not self._sign_key_available():
-            self._show_notice(NOTICE_SIGN_KEY)
+            self._show_notice(Notice.SIGN_KEY)
             return
         self._pause_sorting_if_long(len(ids))
         new = set(self.model.add_pending(ids))
-        again: list[int] = []
-        for file_id in ids:
-            row = self.model.row_of(file_id)
-            if (
-                file_id not in new
-                and row is not None
-                and self.model.status_at(row) in (RowStatus.PENDING, RowStatus.CANCELLED)
-            ):
-                again.append(file_id)
+        unfinished = (RowStatus.PENDING, RowStatus.CANCELLED)
+        again = [i for i in ids if i not in new and self._status_of(i) in unfinished]
         if not new and not again:
             self.view.resume_sorting()
             self._status(w.nothing_new(len(ids)))
@@ -622,12 +394,16 @@ class MainWindow(QMainWindow):
         todo = [i for i in ids if i in new or i in set(again)]
         from pan123_gui.workers.resolve import resolve_job
 
-        self._start(resolve_job(self._factory(sign), todo), todo, "resolve")
+        self._start(resolve_job(self._factory(sign), todo), todo)
         self._status(w.started(len(todo)))
+
+    def _status_of(self, file_id: int) -> RowStatus | None:
+        row = self.model.row_of(file_id)
+        return self.model.status_at(row) if row is not None else None
 
     def retry_failed(self) -> None:
         """Failed and cancelled rows get another try; no row is added."""
-        if self._job is not None:
+        if self._run is not None:
             self._status(w.busy())
             return
         ids = self.model.failed_ids()
@@ -638,7 +414,7 @@ class MainWindow(QMainWindow):
 
     def refetch_rows(self, rows: list[int]) -> None:
         """Get these rows' links again (also rows that are OK: the user asked)."""
-        if self._job is not None:
+        if self._run is not None:
             self._status(w.busy())
             return
         ids = [self.model.ids()[r] for r in rows if 0 <= r < self.model.rowCount()]
@@ -648,18 +424,18 @@ class MainWindow(QMainWindow):
     def _refetch(self, ids: list[int]) -> None:
         sign = self.resolve_bar.sign_check.isChecked()
         if sign and not self._sign_key_available():
-            self._show_notice(NOTICE_SIGN_KEY)
+            self._show_notice(Notice.SIGN_KEY)
             return
         rows = [self.model.row_of(i) for i in ids]
         previous = [r for r in (self.model.result_at(row) for row in rows if row is not None) if r is not None]
         self.model.mark_pending(ids)
         from pan123_gui.workers.resolve import resolve_job
 
-        self._start(resolve_job(self._factory(sign), ids), ids, "resolve", previous)
+        self._start(resolve_job(self._factory(sign), ids), ids, previous)
         self._status(w.retrying(len(ids)))
 
     def resign_expired(self) -> None:
-        if self._job is not None:
+        if self._run is not None:
             self._status(w.busy())
             return
         rows = self.model.expired_rows()
@@ -668,13 +444,13 @@ class MainWindow(QMainWindow):
             self._status(w.no_expired())
             return
         if not self._sign_key_available():
-            self._show_notice(NOTICE_SIGN_KEY)
+            self._show_notice(Notice.SIGN_KEY)
             return
         ids = [r.file_id for r in results]
         self.model.mark_pending(ids)
         from pan123_gui.workers.resolve import resign_job
 
-        self._start(resign_job(self._factory(True), results), ids, "resign", results)
+        self._start(resign_job(self._factory(True), results), ids, results)
         self._status(w.resigning(len(ids)))
 
     def _factory(self, sign: bool) -> Callable[[], Resolver]:
@@ -692,82 +468,51 @@ class MainWindow(QMainWindow):
         if self.model.rowCount() + adding >= SORT_PAUSE_ROWS:
             self.view.pause_sorting()
 
-    def _start(self, job: Job, ids: list[int], kind: str, previous: Sequence[LinkResult] = ()) -> None:
-        from pan123_gui.workers.resolve import ResolveWorker
+    def _start(self, job: Job, ids: list[int], previous: Sequence[LinkResult] = ()) -> None:
+        from pan123_gui.ui.resolve_run import ResolveRun
 
         self._pause_sorting_if_long()
-        worker = ResolveWorker(job, ids, previous=previous, parent=self)
-        worker.results.connect(self._on_results)
-        worker.failed.connect(self._on_job_failed)
-        worker.finished.connect(self._on_job_finished)
-        self._job = worker
-        self._job_kind = kind
-        self._job_results = {}
-        self._dismiss_notice(NOTICE_PROBLEM)
+        run = ResolveRun(job, ids, previous=previous, parent=self)
+        run.progress.connect(self.resolve_bar.set_progress)
+        run.results.connect(self._on_results)
+        run.problem.connect(self._on_run_problem)
+        run.finished.connect(self._on_run_finished)
+        self._run = run
+        self._dismiss_notice(Notice.PROBLEM)
         self.resolve_bar.set_running(True)
-        self.resolve_bar.set_progress(0, len(worker.ids), 0)
         self._update_state()
-        # Let the new rows lay out and paint before the resolver's threads start competing for the GIL.
-        QTimer.singleShot(START_DELAY_MS, worker, self._start_worker)
-
-    def _start_worker(self) -> None:
-        job = self._job
-        if job is not None and not job.running:
-            job.start(self._services.pool)
+        run.start(self._services.pool, delay_ms=START_DELAY_MS)
 
     def cancel(self) -> None:
-        job = self._job
-        if job is None or job.cancelled:
+        run = self._run
+        if run is None or run.cancelled:
             return
-        job.cancel()
+        run.cancel()
         self.resolve_bar.set_cancelling()
         self._update_state()
         self._status(w.cancelling())
 
     def _on_results(self, batch: list[LinkResult]) -> None:
-        job = self._job
-        if job is None or self.sender() is not job:
-            return
         self.model.apply_results(batch)
-        self._links_not_taken().fetched(batch)
-        for result in batch:
-            self._job_results[result.file_id] = result
-        self.resolve_bar.set_progress(len(self._job_results), len(job.ids), self._failed_in_job())
+        self._kept.fetched(batch)
 
-    def _failed_in_job(self) -> int:
-        return sum(1 for r in self._job_results.values() if not r.ok and r.error_kind is not ErrorKind.CANCELLED)
+    def _on_run_problem(self, exc: BaseException) -> None:
+        from pan123_gui.ui.resolve_run import route_problem
 
-    def _on_job_failed(self, exc: object) -> None:
-        from pan123_gui.ui.wording.errors import error_text
-
-        if isinstance(exc, Pan123Error):
-            if exc.kind in (ErrorKind.CREDENTIALS, ErrorKind.AUTH):
-                self._show_notice(NOTICE_CREDENTIALS, error_text(exc.kind, exc.code, exc.server_message))
-            elif exc.kind is ErrorKind.SIGNING:
-                self._show_notice(NOTICE_SIGN_KEY)
-            else:
-                self._show_notice(NOTICE_PROBLEM, error_text(exc.kind, exc.code, exc.server_message))
-            return
-        self._show_notice(NOTICE_PROBLEM, w.unexpected_problem())
-        if isinstance(exc, BaseException):
+        self._show_notice(*route_problem(exc))
+        if not isinstance(exc, Pan123Error):
             sys.excepthook(type(exc), exc, exc.__traceback__)  # the app's error dialog (copyable report)
 
-    def _on_job_finished(self, final: list[LinkResult]) -> None:
-        job = self._job
-        if job is None or self.sender() is not job:
-            return
-        self._job = None
+    def _on_run_finished(self, summary: RunSummary) -> None:
+        run, self._run = self._run, None
         self.view.resume_sorting()
-        cancelled = sum(1 for r in final if r.error_kind is ErrorKind.CANCELLED)
-        ok = sum(1 for r in final if r.ok)
-        failed = len(final) - ok - cancelled
         self.resolve_bar.set_running(False)
-        self.resolve_bar.set_progress(len(final), len(final), failed)
-        if job.cancelled:
-            self._status(w.cancelled_summary(ok + failed, cancelled))
+        if summary.cancelled:
+            self._status(w.cancelled_summary(summary.ok + summary.failed, summary.not_finished))
         else:
-            self._status(w.finished_summary(ok, failed))
-        job.deleteLater()
+            self._status(w.finished_summary(summary.ok, summary.failed))
+        if run is not None:
+            run.deleteLater()
         self._update_state()
         self.refresh_expiry()
         self.save_session()  # a crash later loses nothing of this run
@@ -779,18 +524,18 @@ class MainWindow(QMainWindow):
     # ================================================================================================ list actions
     def copy_all_links(self) -> None:
         links = self.model.successful_links()
-        n = actions.copy_links(links)
-        self._links_not_taken().handed_out(links)
+        n = desktop.copy_links(links)
+        self._kept.handed_out(links)
         self._status(w.copied_links(n) if n else w.no_links_yet())
 
     def copy_failed_ids(self) -> None:
-        n = actions.copy_ids(self.model.failed_ids())
+        n = desktop.copy_ids(self.model.failed_ids())
         self._status(w.copied_failed(n) if n else w.no_failed())
 
     def copy_rows(self, rows: list[int]) -> None:
         links = [self.model.link_at(r) for r in rows]
-        n = actions.copy_links(links)
-        self._links_not_taken().handed_out(links)
+        n = desktop.copy_links(links)
+        self._kept.handed_out(links)
         if not n:
             self._status(w.no_link_in_selection())
         elif n < len(rows):
@@ -800,7 +545,7 @@ class MainWindow(QMainWindow):
 
     def copy_row_ids(self, rows: list[int]) -> None:
         ids = self.model.ids()
-        n = actions.copy_ids([ids[r] for r in rows if 0 <= r < len(ids)])
+        n = desktop.copy_ids([ids[r] for r in rows if 0 <= r < len(ids)])
         self._status(w.copied_ids(n))
 
     def open_row(self, row: int) -> None:
@@ -813,11 +558,11 @@ class MainWindow(QMainWindow):
         if not is_http_link(link):
             self._status(w.refused_link())
             return
-        self._links_not_taken().handed_out([link])
-        if actions.open_link(link):
+        self._kept.handed_out([link])
+        if desktop.open_link(link):
             self._status(w.opened_link())
         else:
-            actions.copy_links([link])
+            desktop.copy_links([link])
             self._status(w.open_failed())
 
     def export(self) -> None:
@@ -825,7 +570,7 @@ class MainWindow(QMainWindow):
         if not results:
             self._status(w.nothing_to_export())
             return
-        choices = actions.export_choices()
+        choices = desktop.export_choices()
         filters = [c.filter_text() for c in choices]
         folder = self._settings.qsettings.value("window/export_dir")
         if not isinstance(folder, str) or not Path(folder).is_dir():
@@ -833,15 +578,15 @@ class MainWindow(QMainWindow):
         from datetime import datetime
 
         name = f"123pan-links-{datetime.now():%Y%m%d-%H%M}{choices[0].suffix}"
-        path, chosen = actions.ask_save_path(self, w.export_title(), str(Path(folder) / name), filters)
+        path, chosen = desktop.ask_save_path(self, w.export_title(), str(Path(folder) / name), filters)
         if not path:
             return
         choice = next((c for c, f in zip(choices, filters, strict=True) if f == chosen), None)
         if choice is None:  # no filter reported: go by the typed suffix, else plain text
             choice = next((c for c in choices if path.lower().endswith(c.suffix.lower())), choices[0])
-        target = actions.path_for_choice(Path(path), choice)
+        target = desktop.path_for_choice(Path(path), choice)
         try:
-            actions.export_results(target, results, choice)
+            desktop.export_results(target, results, choice)
         except OSError as exc:
             from PySide6.QtWidgets import QMessageBox
 
@@ -849,25 +594,23 @@ class MainWindow(QMainWindow):
             self._status(w.export_failed(reason))
             QMessageBox.warning(self, w.export_title(), w.export_failed(reason))
             return
-        self._links_not_taken().handed_out(r.url for r in results)
+        self._kept.handed_out(r.url for r in results)
         self._settings.qsettings.setValue("window/export_dir", str(target.parent))
         self._status(w.exported(len(results), target.name))
 
     def clear(self) -> None:
-        if self._job is not None:
+        if self._run is not None:
             self._status(w.busy())
             return
         rows = self.model.rowCount()
-        if rows and not actions.confirm(
+        if rows and not desktop.confirm(
             self, w.clear_confirm_title(), w.clear_confirm_text(rows), w.clear_confirm_button()
         ):
             return
         self.model.clear()
         self.input.clear_text()
         self.resolve_bar.reset_progress()
-        self._links_not_taken().clear()
-        if self._session is not None:
-            self._session.clear()
+        self._kept.clear()
         self._status(w.cleared(rows))
         self.input.edit.setFocus()
 
@@ -879,31 +622,15 @@ class MainWindow(QMainWindow):
             self._status(w.no_rows_selected())
             return
         removed = self.model.remove_ids(chosen)
-        self._links_not_taken().forget(removed)
+        self._kept.forget(removed)
         self._status(w.removed_rows(len(removed)))
 
     # ================================================================================================ the kept list
-    def _links_not_taken(self) -> NewLinks:
-        if self._new_links is None:
-            from pan123_gui.ui.session import NewLinks
-
-            self._new_links = NewLinks()
-        return self._new_links
-
     def restore_session(self) -> int:
-        """Bring back the list kept from last time (never in demo mode); returns how many rows came back.
-
-        Runs once, after the first paint; until then nothing is saved either, so quitting very early never
-        overwrites the kept list with an empty one.
-        """
-        path = self._services.session_file
-        if path is None or self._session is not None:
-            return 0
-        from pan123_gui.ui.session import SessionStore
-
-        self._session = SessionStore(path)
-        saved = self._session.load()
-        if saved is None or saved.empty:
+        """Bring back the list kept from last time (once, after the first paint; never in demo mode); returns how
+        many rows came back."""
+        saved = self._kept.restore()
+        if saved is None:
             return 0
         if saved.text.strip() and not self.input.text().strip():
             self.input.set_text(saved.text)
@@ -916,7 +643,7 @@ class MainWindow(QMainWindow):
 
     def save_session(self) -> bool:
         """Write the box and the rows to the session file (when the list is kept: not in demo mode)."""
-        return self._session is not None and self._session.save(self.input.text(), self.model)
+        return self._kept.save(self.input.text(), self.model)
 
     # ================================================================================================ closing
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -928,8 +655,8 @@ class MainWindow(QMainWindow):
                 self._ask_before_quitting(*question)
                 return
         self._quit_confirmed = False
-        if self._job is not None:
-            self._job.cancel()
+        if self._run is not None:
+            self._run.cancel()
         self._settings.save_geometry(self)
         self.save_session()
         super().closeEvent(event)
@@ -937,10 +664,10 @@ class MainWindow(QMainWindow):
     def _quit_question(self) -> tuple[str, bool] | None:
         """(the question, whether "Copy all & quit" has links to copy), or None when nothing would be lost."""
         have_links = self.model.counts()[RowStatus.OK] > 0
-        job = self._job
-        if job is not None and not job.cancelled:
-            return w.quit_running(len(self._job_results), len(job.ids)), have_links
-        not_taken = self._new_links.count(self.model) if self._new_links is not None else 0
+        run = self._run
+        if run is not None and not run.cancelled:
+            return w.quit_running(run.done, len(run.ids)), have_links
+        not_taken = self._kept.not_taken(self.model)
         if not_taken:
             return w.quit_not_copied(not_taken), have_links
         return None
@@ -951,8 +678,8 @@ class MainWindow(QMainWindow):
             self._quit_box.raise_()
             self._quit_box.activateWindow()
             return
-        info = w.quit_list_kept() if self._services.session_file is not None else ""
-        box = actions.quit_box(self, text, info, offer_copy=offer_copy)
+        info = w.quit_list_kept() if self._kept.kept else ""
+        box = desktop.quit_box(self, text, info, offer_copy=offer_copy)
         box.finished.connect(self._on_quit_answer)
         self._quit_box = box
         box.open()
@@ -961,11 +688,11 @@ class MainWindow(QMainWindow):
         box, self._quit_box = self._quit_box, None
         if box is None:
             return
-        choice = actions.quit_choice(box)
+        choice = desktop.quit_choice(box)
         box.deleteLater()
-        if choice is actions.QuitChoice.CANCEL:
+        if choice is desktop.QuitChoice.CANCEL:
             return
-        if choice is actions.QuitChoice.COPY_AND_QUIT:
+        if choice is desktop.QuitChoice.COPY_AND_QUIT:
             self.copy_all_links()
         self._quit_confirmed = True
         QTimer.singleShot(0, self, self._close_confirmed)

@@ -1,29 +1,30 @@
-"""A dismissable notice strip at the top of the window (no credentials, no sign key, token refused …).
+"""The dismissable strip at the top of the window that shows one :class:`~pan123_gui.ui.notices.Notice`.
 
-It is not a dialog: the window stays usable and the buttons lead straight to the fix. Colours come from the
-palette (AlternateBase + a frame), the icon from the style, so it fits light and dark themes.
+Colours come from the palette (AlternateBase + a frame), the icon from the style, so it fits light and dark themes.
+What each notice says and offers is in ``notices.py``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QToolButton, QWidget
 
+from pan123_gui.ui.notices import Detail, Fix, Notice
 from pan123_gui.ui.wording import window as w
-
-NoticeButton = tuple[str, Callable[[], None]]
 
 
 class NoticeBar(QFrame):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, on_fix: Callable[[Fix], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._on_fix = on_fix
+        self._detail: Detail | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        self.key: str | None = None
+        self.current: Notice | None = None
         self.icon = QLabel(self)
         self.text = QLabel(self)
         self.text.setWordWrap(True)
@@ -48,36 +49,45 @@ class NoticeBar(QFrame):
         self.setAccessibleName(w.banner_accessible())
         self.close_button.setToolTip(w.banner_close())
         self.close_button.setAccessibleName(w.banner_close())
+        if self.current is not None:
+            self.show_notice(self.current, self._detail)
 
-    def show_notice(self, key: str, text: str, buttons: Sequence[NoticeButton] = (), *, warning: bool = True) -> None:
-        """Show (or replace) the notice; ``key`` names it so the window can hide or refresh it later."""
-        self.key = key
-        pixmap = (
-            QStyle.StandardPixmap.SP_MessageBoxWarning if warning else QStyle.StandardPixmap.SP_MessageBoxInformation
-        )
+    def show_notice(self, notice: Notice, detail: Detail | None = None) -> None:
+        """Show (or replace) the notice with its text and buttons; ``detail`` is rendered now and on retranslate."""
+        self.current = notice
+        self._detail = detail
         extent = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) * 2
-        self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(extent, extent))
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.icon.setPixmap(warning.pixmap(extent, extent))
+        text = notice.text(detail)
         self.text.setText(text)
         self.setAccessibleDescription(text)
         for button in self.buttons:
             self._button_row.removeWidget(button)
             button.deleteLater()
         self.buttons = []
-        for label, slot in buttons:
-            button = QPushButton(label, self)
-            button.setAccessibleName(w.plain(label))
+        for fix in notice.fixes():
+            button = QPushButton(fix.label(), self)
+            button.setAccessibleName(w.plain(fix.label()))
             button.setAutoDefault(False)
-            button.clicked.connect(slot)
+            button.setProperty("fix", fix.value)
+            button.clicked.connect(self._on_button_clicked)
             self._button_row.addWidget(button)
             self.buttons.append(button)
         self.setVisible(True)
 
+    def _on_button_clicked(self) -> None:
+        sender = self.sender()
+        if isinstance(sender, QPushButton):
+            self._on_fix(Fix(sender.property("fix")))
+
     def _on_close_clicked(self) -> None:
         self.dismiss()
 
-    def dismiss(self, key: str | None = None) -> None:
-        """Hide the notice (only if it is ``key``, when given)."""
-        if key is not None and key != self.key:
+    def dismiss(self, notice: Notice | None = None) -> None:
+        """Hide the notice (only if it is ``notice``, when given)."""
+        if notice is not None and notice is not self.current:
             return
-        self.key = None
+        self.current = None
+        self._detail = None
         self.setVisible(False)

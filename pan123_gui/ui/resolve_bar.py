@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from pan123_gui.ui.actions import action_icon
+from pan123_gui.ui.icons import action_icon
 from pan123_gui.ui.wording import window as w
 
 #: Validity choices for signed links, in minutes (a stored value outside this list is added to it).

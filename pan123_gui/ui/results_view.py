@@ -38,7 +38,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QWidget
 
-from pan123_gui.ui.actions import action_icon
+from pan123_gui.ui.icons import action_icon
 from pan123_gui.ui.results_model import COL_EXPIRES, COL_ID, COL_LINK, COL_NAME, COL_SIZE, COL_STATUS, ResultsModel
 from pan123_gui.ui.wording import window as w
 

@@ -40,8 +40,9 @@ from pan123_gui.core.errors import ErrorKind
 from pan123_gui.core.models import LinkResult
 from pan123_gui.demo.fake_api import FakeApiServer
 from pan123_gui.demo.samples import FOLDER_ID, TRASHED_ID
-from pan123_gui.ui import actions
-from pan123_gui.ui.main_window import NOTICE_CREDENTIALS, NOTICE_SIGN_KEY, MainWindow
+from pan123_gui.ui import desktop
+from pan123_gui.ui.main_window import MainWindow
+from pan123_gui.ui.notices import Notice
 from pan123_gui.ui.results_model import COL_EXPIRES, COL_LINK, COL_NAME
 from pan123_gui.ui.row_status import RowStatus
 from pan123_gui.ui.wording import window as w
@@ -69,7 +70,7 @@ def test_window_opens_ready_to_paste(window: MainWindow) -> None:
     assert window.model.rowCount() == 0
     assert window.input.preview.text() == w.preview_empty()
     assert not window.notice.isVisible()  # demo mode: no credentials notice
-    assert window.act_resolve.isEnabled() and not window.act_cancel.isEnabled()
+    assert window.commands.act_resolve.isEnabled() and not window.commands.act_cancel.isEnabled()
 
 
 def test_every_control_has_an_accessible_name_and_takes_focus(qtbot: Any, window: MainWindow) -> None:
@@ -79,18 +80,16 @@ def test_every_control_has_an_accessible_name_and_takes_focus(qtbot: Any, window
     assert len(controls) >= 12
     nameless = [type(c).__name__ + ":" + c.objectName() for c in controls if not c.accessibleName().strip()]
     assert nameless == []
-    in_menus = {
-        a
-        for menu in (window.menu_file, window.menu_edit, window.menu_settings, window.menu_help)
-        for a in menu.actions()
-    }
+    commands = window.commands
+    menus = (commands.menu_file, commands.menu_edit, commands.menu_settings, commands.menu_help)
+    in_menus = {a for menu in menus for a in menu.actions()}
     for control in controls:
         if isinstance(control, QProgressBar):
             continue
-        if control.parent() is window.toolbar:  # toolbar buttons: the same commands are in the menus (Alt+letter)
+        if control.parent() is commands.toolbar:  # toolbar buttons: the same commands are in the menus (Alt+letter)
             assert isinstance(control, QToolButton)
             action = control.defaultAction()
-            assert action in in_menus or control is window.language_button, action.text() if action else "?"
+            assert action in in_menus or control is window.commands.language_button, action.text() if action else "?"
             continue
         assert control.focusPolicy() & Qt.FocusPolicy.TabFocus, type(control).__name__ + " " + control.accessibleName()
 
@@ -108,7 +107,7 @@ def test_tab_order_runs_from_the_box_through_the_controls(window: MainWindow) ->
         window.resolve_bar.sign_check,
         window.resolve_bar.valid_combo,
         window.view,
-        window.action_bar.buttons[window.act_copy_all],
+        window.action_bar.buttons[window.commands.act_copy_all],
     ]
     positions = [chain.index(widget) for widget in order]
     assert positions == sorted(positions)
@@ -118,16 +117,16 @@ def test_shortcuts_and_menus(window: MainWindow) -> None:
     def keys(action: QAction) -> set[str]:
         return {s.toString() for s in action.shortcuts()}
 
-    assert {"Ctrl+Return", "Ctrl+Enter"} <= keys(window.act_resolve)
-    assert "Ctrl+Shift+C" in keys(window.act_copy_all)
-    assert "Esc" in keys(window.act_cancel)
+    assert {"Ctrl+Return", "Ctrl+Enter"} <= keys(window.commands.act_resolve)
+    assert "Ctrl+Shift+C" in keys(window.commands.act_copy_all)
+    assert "Esc" in keys(window.commands.act_cancel)
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == [w.menu_file(), w.menu_edit(), w.menu_settings(), w.menu_help()]
-    settings_menu = [a.text() for a in window.menu_settings.actions()]
+    settings_menu = [a.text() for a in window.commands.menu_settings.actions()]
     assert w.action_credentials() in settings_menu and w.action_settings() in settings_menu
     assert w.menu_language() in settings_menu
-    assert [a.text() for a in window.menu_language.actions()] == [w.language_system(), "简体中文", "English"]
-    toolbar = [a.text() for a in window.toolbar.actions()]
+    assert [a.text() for a in window.commands.menu_language.actions()] == [w.language_system(), "简体中文", "English"]
+    toolbar = [a.text() for a in window.commands.toolbar.actions()]
     assert w.action_credentials() in toolbar and w.action_help() in toolbar
 
 
@@ -219,7 +218,7 @@ def test_nothing_new_says_so_and_sends_nothing(qtbot: Any, window: MainWindow, a
     api.add_sample_files()
     resolve_text(qtbot, window, "10861131 10861132")
     api.clear_log()
-    window.act_resolve.trigger()
+    window.commands.act_resolve.trigger()
     assert not window.busy
     assert window.statusBar().currentMessage() == w.nothing_new(2)
     assert api.request_log == []
@@ -227,7 +226,7 @@ def test_nothing_new_says_so_and_sends_nothing(qtbot: Any, window: MainWindow, a
 
 
 def test_empty_box_asks_for_ids(window: MainWindow) -> None:
-    window.act_resolve.trigger()
+    window.commands.act_resolve.trigger()
     assert not window.busy
     assert window.statusBar().currentMessage() == w.nothing_to_resolve_empty()
 
@@ -239,7 +238,7 @@ def test_cancel_keeps_finished_rows(qtbot: Any, window: MainWindow, api: FakeApi
     api.set_latency(0.05)
     services.client().set_rate(8.0)  # about 5 s for all 40: time to cancel in the middle
     window.input.set_text(" ".join(map(str, ids)))
-    window.act_resolve.trigger()
+    window.commands.act_resolve.trigger()
     qtbot.waitUntil(lambda: window.model.counts()[RowStatus.OK] >= 3, timeout=20_000)
     qtbot.mouseClick(window.resolve_bar.cancel_button, Qt.MouseButton.LeftButton)
     assert not window.resolve_bar.cancel_button.isEnabled()
@@ -257,7 +256,7 @@ def test_cancel_keeps_finished_rows(qtbot: Any, window: MainWindow, api: FakeApi
     services.client().set_rate(500.0)
     api.set_latency(0.0)
     api.clear_log()
-    window.act_resolve.trigger()
+    window.commands.act_resolve.trigger()
     wait_idle(qtbot, window)
     assert window.model.ids() == ids
     assert window.model.counts()[RowStatus.OK] == len(ids)
@@ -269,13 +268,13 @@ def test_cancel_right_away_sends_nothing_and_keeps_the_rows(qtbot: Any, window: 
     api.add_sample_files()
     api.clear_log()
     window.input.set_text("10861131 10861132 10861133")
-    window.act_resolve.trigger()
-    window.act_cancel.trigger()  # before the worker even started
+    window.commands.act_resolve.trigger()
+    window.commands.act_cancel.trigger()  # before the worker even started
     wait_idle(qtbot, window)
     assert window.model.ids() == [10861131, 10861132, 10861133]
     assert window.model.counts()[RowStatus.CANCELLED] == 3
     assert _direct_calls(api) == []
-    assert window.act_retry.isEnabled()
+    assert window.commands.act_retry.isEnabled()
 
 
 def test_retry_failed_makes_no_duplicate_rows(qtbot: Any, window: MainWindow, api: FakeApiServer) -> None:
@@ -285,11 +284,11 @@ def test_retry_failed_makes_no_duplicate_rows(qtbot: Any, window: MainWindow, ap
     first = window.model.results()
     assert all(not r.ok for r in first)
     assert {r.error_kind for r in first} >= {ErrorKind.TRAFFIC_EXHAUSTED}
-    assert window.act_retry.isEnabled()
+    assert window.commands.act_retry.isEnabled()
 
     api.set_traffic_exhausted(False)
     api.clear_log()
-    window.action_bar.buttons[window.act_retry].click()
+    window.action_bar.buttons[window.commands.act_retry].click()
     assert window.busy
     wait_idle(qtbot, window)
     assert window.model.ids() == ids
@@ -335,7 +334,7 @@ def test_copy_all_links_is_successful_rows_in_input_order(qtbot: Any, window: Ma
 def test_copy_failed_ids(qtbot: Any, window: MainWindow, api: FakeApiServer) -> None:
     _ids, text = _sample_text(api)
     resolve_text(qtbot, window, text)
-    window.action_bar.buttons[window.act_copy_failed].click()
+    window.action_bar.buttons[window.commands.act_copy_failed].click()
     assert clipboard_text().split() == [str(i) for i in window.model.failed_ids()]
     assert len(window.model.failed_ids()) == 4
 
@@ -419,11 +418,11 @@ def test_open_in_browser_from_menu_and_keyboard(
 @pytest.mark.parametrize("bad", ["file:///etc/passwd", "javascript:alert(1)", "ftp://example.com/x", "vip.123pan.cn/x"])
 def test_a_non_http_link_is_never_opened(qtbot: Any, window: MainWindow, url_catcher: UrlCatcher, bad: str) -> None:
     window.model.add_pending([777])
-    window.model.apply_result(LinkResult(file_id=777, url=bad))
+    window.model.apply_results([LinkResult(file_id=777, url=bad)])
     window.open_row(0)
     assert url_catcher.urls == []
     assert window.statusBar().currentMessage() == w.refused_link()
-    assert actions.open_link(bad) is False
+    assert desktop.open_link(bad) is False
     # nor copied as a link
     window.copy_all_links()
     assert bad not in clipboard_text()
@@ -441,17 +440,17 @@ def test_copy_file_ids_from_menu(qtbot: Any, window: MainWindow, api: FakeApiSer
 
 
 def _export(monkeypatch: pytest.MonkeyPatch, window: MainWindow, path: Path, suffix: str) -> Path:
-    choice = next(c for c in actions.export_choices() if c.suffix == suffix)
+    choice = next(c for c in desktop.export_choices() if c.suffix == suffix)
     asked: list[list[str]] = []
 
     def fake_ask(parent: object, title: str, start: str, filters: list[str]) -> tuple[str, str]:
         asked.append(list(filters))
         return str(path), choice.filter_text()
 
-    monkeypatch.setattr(actions, "ask_save_path", fake_ask)
-    window.act_export.trigger()
+    monkeypatch.setattr(desktop, "ask_save_path", fake_ask)
+    window.commands.act_export.trigger()
     assert asked and choice.filter_text() in asked[0]
-    return actions.path_for_choice(path, choice)
+    return desktop.path_for_choice(path, choice)
 
 
 def test_export_formats_read_back(
@@ -460,7 +459,7 @@ def test_export_formats_read_back(
     ids, text = _sample_text(api)
     resolve_text(qtbot, window, text)
     links = [r.url or "" for r in window.model.results() if r.ok]
-    suffixes = [c.suffix for c in actions.export_choices()]
+    suffixes = [c.suffix for c in desktop.export_choices()]
     assert suffixes[:3] == [".txt", ".csv", ".json"] and any("aria2" in s for s in suffixes)
 
     txt = _export(monkeypatch, window, tmp_path / "links", ".txt")
@@ -510,10 +509,10 @@ def test_clear_asks_first_and_keeps_undo(
     api.add_sample_files()
     resolve_text(qtbot, window, "10861131 10861132")
     answers = [False, True]
-    monkeypatch.setattr(actions, "confirm", lambda *a: answers.pop(0))
-    window.act_clear.trigger()
+    monkeypatch.setattr(desktop, "confirm", lambda *a: answers.pop(0))
+    window.commands.act_clear.trigger()
     assert window.model.rowCount() == 2  # the user said no
-    window.act_clear.trigger()
+    window.commands.act_clear.trigger()
     assert window.model.rowCount() == 0
     assert window.input.text() == ""
     assert window.statusBar().currentMessage() == w.cleared(2)
@@ -535,15 +534,15 @@ def test_signed_links_show_expiry_and_resign_expired(
     first = window.model.results()
     assert all(r.ok and r.expires_at is not None and "auth_key=" in (r.url or "") for r in first)
     assert all(window.view.proxy.index(row, COL_EXPIRES).data() for row in range(2))
-    assert not window.act_resign.isEnabled()
+    assert not window.commands.act_resign.isEnabled()
 
     window.model.refresh_expiry(datetime.now(UTC) + timedelta(hours=1))
     window.refresh_expiry()
     assert window.model.counts()[RowStatus.EXPIRED] == 2
     assert window.model.successful_links() == []
-    assert window.act_resign.isEnabled()
+    assert window.commands.act_resign.isEnabled()
     api.clear_log()
-    window.action_bar.buttons[window.act_resign].click()
+    window.action_bar.buttons[window.commands.act_resign].click()
     wait_idle(qtbot, window)
     again = window.model.results()
     assert window.model.counts()[RowStatus.OK] == 2
@@ -561,14 +560,14 @@ def test_signing_on_without_a_sign_key_says_what_to_do(
         window = show_window(qtbot, services)
         api.add_sample_files()
         window.resolve_bar.sign_check.setChecked(True)
-        assert window.notice.isVisible() and window.notice.key == NOTICE_SIGN_KEY
+        assert window.notice.isVisible() and window.notice.current is Notice.SIGN_KEY
         assert window.notice.text.text() == w.no_sign_key()
         labels = [b.text() for b in window.notice.buttons]
         assert labels == [w.enter_sign_key(), w.turn_signing_off()]
 
         api.clear_log()
         window.input.set_text("10861131")
-        window.act_resolve.trigger()
+        window.commands.act_resolve.trigger()
         assert not window.busy and window.model.rowCount() == 0 and api.request_log == []
 
         opened: list[object] = []
@@ -592,7 +591,7 @@ def test_signing_on_without_a_sign_key_says_what_to_do(
         assert not window.resolve_bar.sign_check.isChecked()
         assert settings.sign_links is False
         assert not window.notice.isVisible()
-        window.act_resolve.trigger()
+        window.commands.act_resolve.trigger()
         wait_idle(qtbot, window)
         assert window.model.counts()[RowStatus.OK] == 1
         window.close()
@@ -630,7 +629,7 @@ def test_no_credentials_says_so_and_offers_the_dialog(
         window = show_window(qtbot, pool_services)
         # The keyring is read once the window has been painted (start-up stays quick), then the notice shows.
         qtbot.waitUntil(lambda: window.notice.isVisible())
-        assert window.notice.key == NOTICE_CREDENTIALS
+        assert window.notice.current is Notice.CREDENTIALS
         assert window.notice.text.text() == w.no_credentials()
         assert [b.text() for b in window.notice.buttons] == [w.open_credentials()]
         assert w.demo_suffix() not in window.windowTitle()
@@ -639,10 +638,10 @@ def test_no_credentials_says_so_and_offers_the_dialog(
         # Getting links anyway: every row says why, in plain words; nothing reaches the API.
         api.clear_log()
         window.input.set_text("10861131 10861132")
-        window.act_resolve.trigger()
+        window.commands.act_resolve.trigger()
         wait_idle(qtbot, window)
         assert {r.error_kind for r in window.model.results()} == {ErrorKind.CREDENTIALS}
-        assert window.notice.key == NOTICE_CREDENTIALS
+        assert window.notice.current is Notice.CREDENTIALS
         assert api.request_log == []
 
         import pan123_gui.ui.credentials_dialog as credentials_dialog
@@ -663,7 +662,7 @@ def test_no_credentials_says_so_and_offers_the_dialog(
         monkeypatch.setattr(credentials_dialog, "CredentialsDialog", SavingDialog)
         window.notice.buttons[0].click()
         assert not window.notice.isVisible()
-        window.action_bar.buttons[window.act_retry].click()
+        window.action_bar.buttons[window.commands.act_retry].click()
         wait_idle(qtbot, window)
         assert window.model.ids() == [10861131, 10861132]
         assert window.model.counts()[RowStatus.OK] == 2
@@ -690,7 +689,7 @@ def test_demo_mode_from_build_services(qtbot: Any, tmp_path: Path) -> None:
         assert window.demo_label.isVisible()
         assert not window.notice.isVisible()
         window.input.set_text("10861131 10861132 99999999")
-        window.act_resolve.trigger()
+        window.commands.act_resolve.trigger()
         wait_idle(qtbot, window)
         assert window.model.counts()[RowStatus.OK] == 2
         assert window.model.counts()[RowStatus.FAILED] == 1
@@ -703,11 +702,11 @@ def test_demo_mode_from_build_services(qtbot: Any, tmp_path: Path) -> None:
 
 
 def test_help_and_about_open_without_blocking(qtbot: Any, window: MainWindow) -> None:
-    window.act_help.trigger()
+    window.commands.act_help.trigger()
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     assert len(boxes) == 1 and "Ctrl+Enter" in boxes[0].text()
     boxes[0].close()
-    window.act_about.trigger()
+    window.commands.act_about.trigger()
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     assert boxes and "123pan" in boxes[0].text()
     boxes[0].close()
@@ -718,8 +717,8 @@ def test_switching_language_retranslates_the_window(qtbot: Any, window: MainWind
 
     from pan123_gui.ui.i18n import install_translators
 
-    chinese = next(a for a in window.language_actions if a.data() == "zh_CN")
-    english = next(a for a in window.language_actions if a.data() == "en")
+    chinese = next(a for a in window.commands.language_actions if a.data() == "zh_CN")
+    english = next(a for a in window.commands.language_actions if a.data() == "en")
     try:
         chinese.trigger()
         assert settings.language == "zh_CN"

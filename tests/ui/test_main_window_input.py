@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pan123_gui.core.text_files import (
     MAX_FILE_BYTES,
 )
-from pan123_gui.ui.main_window import NOTICE_FILES, MainWindow
+from pan123_gui.ui.main_window import MainWindow
+from pan123_gui.ui.notices import Notice
 from pan123_gui.ui.wording import window as w
 
 
@@ -93,7 +94,7 @@ def test_dropped_files_are_read_and_bad_ones_reported(qtbot: Any, window: MainWi
 
     # Every good file's IDs, in file order; the text/plain part (the paths) is ignored; the old text stays.
     assert _lines(window) == ["kept 42", *(str(i) for i in range(10861131, 10861137))]
-    assert window.notice.key == NOTICE_FILES
+    assert window.notice.current is Notice.FILES
     notice = window.notice.text.text()
     assert w.file_binary("picture.png") in notice
     assert "huge.txt" in notice and w.file_too_big("huge.txt", "", "").split(":")[0] in notice
@@ -134,12 +135,12 @@ def test_a_drop_without_ids_says_so(qtbot: Any, window: MainWindow) -> None:
 def test_open_files_from_the_menu(
     qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pan123_gui.ui import actions
+    from pan123_gui.ui import desktop
 
     listing = tmp_path / "ids.csv"
     listing.write_text("fileID,name\n10861140,a.mp3\n", encoding="utf-8")
-    monkeypatch.setattr(actions, "ask_open_paths", lambda *a: [str(listing)])
-    window.act_open_files.trigger()
+    monkeypatch.setattr(desktop, "ask_open_paths", lambda *a: [str(listing)])
+    window.commands.act_open_files.trigger()
     qtbot.waitUntil(lambda: _lines(window) == ["10861140"])
 
 

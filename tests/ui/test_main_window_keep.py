@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 from window_driver import (
     FAST_RATE,
     SIGN_KEY,
@@ -23,12 +23,17 @@ from window_driver import (
 
 from pan123_gui.app import Services
 from pan123_gui.demo.fake_api import FakeApiServer
-from pan123_gui.ui import actions
+from pan123_gui.ui import desktop
 from pan123_gui.ui.main_window import MainWindow
 from pan123_gui.ui.row_status import RowStatus
 from pan123_gui.ui.wording import window as w
 
 SAMPLE = "10861131 10861132 10861133"
+
+
+def quit_button(box: QMessageBox, choice: desktop.QuitChoice) -> QAbstractButton | None:
+    """The button of the quit question for ``choice`` (None when it was not offered)."""
+    return next((b for b in box.buttons() if b.objectName() == choice.value), None)
 
 
 def kept_services(api: FakeApiServer, folder: Path, session: Path | None) -> Services:
@@ -74,7 +79,7 @@ def close_for_good(qtbot: Any, win: MainWindow) -> None:
         return
     box = win.quit_question
     assert box is not None
-    button = actions.quit_button(box, actions.QuitChoice.QUIT)
+    button = quit_button(box, desktop.QuitChoice.QUIT)
     assert button is not None
     button.click()
     qtbot.waitUntil(lambda: not shiboken6.isValid(win) or not win.isVisible())
@@ -101,7 +106,7 @@ def test_quitting_with_links_not_copied_asks_first(qtbot: Any, window: MainWindo
     assert box.informativeText() == ""  # the demo-like services here keep no list
     labels = [b.text() for b in box.buttons()]
     assert w.quit_copy_button() in labels and w.quit_button() in labels and len(labels) == 3
-    assert box.defaultButton() is actions.quit_button(box, actions.QuitChoice.CANCEL)
+    assert box.defaultButton() is quit_button(box, desktop.QuitChoice.CANCEL)
 
     box.escapeButton().click()  # Esc / Cancel: nothing happens
     qtbot.waitUntil(lambda: window.quit_question is None)
@@ -110,7 +115,7 @@ def test_quitting_with_links_not_copied_asks_first(qtbot: Any, window: MainWindo
     window.close()
     box = window.quit_question
     assert box is not None
-    copy = actions.quit_button(box, actions.QuitChoice.COPY_AND_QUIT)
+    copy = quit_button(box, desktop.QuitChoice.COPY_AND_QUIT)
     assert copy is not None
     copy.click()
     qtbot.waitUntil(lambda: not window.isVisible())
@@ -130,9 +135,9 @@ def test_no_question_once_everything_was_copied_or_exported(
     box.escapeButton().click()
     qtbot.waitUntil(lambda: window.quit_question is None)
 
-    choice = next(c for c in actions.export_choices() if c.suffix == ".txt")
-    monkeypatch.setattr(actions, "ask_save_path", lambda *a: (str(tmp_path / "links.txt"), choice.filter_text()))
-    window.act_export.trigger()
+    choice = next(c for c in desktop.export_choices() if c.suffix == ".txt")
+    monkeypatch.setattr(desktop, "ask_save_path", lambda *a: (str(tmp_path / "links.txt"), choice.filter_text()))
+    window.commands.act_export.trigger()
     assert window.close() is True  # exported: nothing to lose, no question
     assert window.quit_question is None
 
@@ -140,7 +145,7 @@ def test_no_question_once_everything_was_copied_or_exported(
 def test_copy_all_then_quit_does_not_ask(qtbot: Any, window: MainWindow, api: FakeApiServer) -> None:
     api.add_sample_files()
     resolve_text(qtbot, window, SAMPLE)
-    window.act_copy_all.trigger()
+    window.commands.act_copy_all.trigger()
     assert window.close() is True
 
 
@@ -158,13 +163,13 @@ def test_quitting_while_links_are_fetched_asks_then_cancels_the_run(
     api.add_sample_files()
     api.set_latency(0.2)
     window.input.set_text(" ".join(str(10861100 + i) for i in range(40)))
-    window.act_resolve.trigger()
+    window.commands.act_resolve.trigger()
     assert window.busy
     assert window.close() is False
     box = window.quit_question
     assert box is not None and box.text().startswith(w.quit_running(0, 40).split("(")[0])
     assert "/ 40" not in box.text() and " 40 " in box.text().replace("(", " ").replace(")", " ")
-    button = actions.quit_button(box, actions.QuitChoice.QUIT)
+    button = quit_button(box, desktop.QuitChoice.QUIT)
     assert button is not None
     button.click()
     qtbot.waitUntil(lambda: not window.isVisible())
@@ -175,9 +180,9 @@ def test_quitting_while_links_are_fetched_asks_then_cancels_the_run(
 def test_the_quit_command_asks_too(qtbot: Any, window: MainWindow, api: FakeApiServer) -> None:
     api.add_sample_files()
     resolve_text(qtbot, window, SAMPLE)
-    window.act_quit.trigger()
+    window.commands.act_quit.trigger()
     assert window.isVisible() and window.quit_question is not None
-    window.act_quit.trigger()  # asking twice shows the same question
+    window.commands.act_quit.trigger()  # asking twice shows the same question
     assert len([b for b in window.findChildren(QMessageBox) if b.isVisible()]) == 1
 
 
@@ -213,9 +218,9 @@ def test_the_list_comes_back_next_time_without_any_signed_link(
     counts = second.model.counts()
     assert counts[RowStatus.EXPIRED] == 3 and counts[RowStatus.FAILED] == 1
     assert second.model.successful_links() == []
-    assert second.act_resign.isEnabled()
+    assert second.commands.act_resign.isEnabled()
     api.clear_log()
-    second.action_bar.buttons[second.act_resign].click()
+    second.action_bar.buttons[second.commands.act_resign].click()
     wait_idle(qtbot, second)
     assert second.model.counts()[RowStatus.OK] == 3
     fresh = second.model.successful_links()
@@ -232,8 +237,8 @@ def test_clear_empties_the_kept_list(
     win = open_window(qtbot, kept)
     resolve_text(qtbot, win, SAMPLE)
     assert session_file.exists()  # saved after the run already (a crash loses nothing)
-    monkeypatch.setattr(actions, "confirm", lambda *a: True)
-    win.act_clear.trigger()
+    monkeypatch.setattr(desktop, "confirm", lambda *a: True)
+    win.commands.act_clear.trigger()
     assert not session_file.exists()
     assert win.close() is True
     again = open_window(qtbot, kept)
@@ -298,7 +303,7 @@ def test_delete_key_removes_the_selected_rows(qtbot: Any, window: MainWindow, ap
     assert window.model.ids() == [10861131, 10861133]
     assert window.statusBar().currentMessage() == w.removed_rows(2)
     assert window.input.text().split() == (SAMPLE + " 10861134").split()  # the box is left alone
-    assert window.act_copy_all.isEnabled()
+    assert window.commands.act_copy_all.isEnabled()
     # Removed links are not "lost" links: two left, both not copied.
     window.close()
     box = window.quit_question
@@ -308,7 +313,7 @@ def test_delete_key_removes_the_selected_rows(qtbot: Any, window: MainWindow, ap
 def test_remove_from_the_context_menu_and_the_edit_menu(qtbot: Any, window: MainWindow, api: FakeApiServer) -> None:
     api.add_sample_files()
     resolve_text(qtbot, window, SAMPLE)
-    assert window.view.act_remove in window.menu_edit.actions()
+    assert window.view.act_remove in window.commands.menu_edit.actions()
     window.view.select_source_rows([2])
     menu = window.view.build_menu()
     assert window.view.act_remove in menu.actions() and window.view.act_remove.isEnabled()
@@ -316,7 +321,7 @@ def test_remove_from_the_context_menu_and_the_edit_menu(qtbot: Any, window: Main
     window.view.act_remove.trigger()
     assert window.model.ids() == [10861131, 10861132]
     window.view.selectAll()
-    window.menu_edit.actions()[window.menu_edit.actions().index(window.view.act_remove)].trigger()
+    window.commands.menu_edit.actions()[window.commands.menu_edit.actions().index(window.view.act_remove)].trigger()
     assert window.model.rowCount() == 0
     assert window.statusBar().currentMessage() == w.removed_rows(2)
     window.view.act_remove.trigger()  # nothing selected: says so
@@ -330,7 +335,7 @@ def test_removing_rows_while_a_run_goes_on_ignores_their_late_results(
     api.set_latency(0.05)
     ids = [10861100 + i for i in range(20)]
     window.input.set_text(" ".join(map(str, ids)))
-    window.act_resolve.trigger()
+    window.commands.act_resolve.trigger()
     window.remove_rows(list(range(10)))
     wait_idle(qtbot, window)
     assert window.model.ids() == ids[10:]
@@ -360,7 +365,7 @@ def test_a_long_run_keeps_a_sorted_table_still_and_sorts_once_at_the_end(
 
     ids = [10861131 + i for i in range(10)] + [10861190, 99999999]
     window.input.set_text(" ".join(map(str, ids)))
-    window.act_resolve.trigger()
+    window.commands.act_resolve.trigger()
     assert window.busy and view.sorting_paused
     assert view.proxy.sortColumn() == -1  # rows stay in input order while the run goes on...
     assert header.sortIndicatorSection() == COL_STATUS  # ...and the header still shows the user's choice

@@ -1,4 +1,6 @@
-"""Copy, open and export helpers used by the main window (small functions, easy to test and to monkeypatch).
+"""The window's ways out to the desktop: the clipboard, the browser, file and question dialogs, export files.
+
+Small functions, easy to test and to monkeypatch.
 
 - Opening goes through :func:`pan123_gui.core.links.is_http_link` first: only http(s) links with a host ever
   reach ``QDesktopServices.openUrl`` (a ``file:`` or ``javascript:`` "link" from a bad answer is refused).
@@ -16,29 +18,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication
 
 from pan123_gui.ui.wording import window as w
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
     from pan123_gui.core.models import LinkResult
 
 # Start-up: the dialogs, QDesktopServices and the core helpers are imported where used; each PySide class builds its
 # Python enums when first imported, and the window's first paint needs none of these.
-
-
-def action_icon(name: str) -> QIcon:
-    """An icon from the app shell's ``ui/icons.py`` (SVG tinted with the palette), or an empty icon."""
-    try:
-        from pan123_gui.ui.icons import icon
-    except ImportError:  # pragma: no cover - the icons module ships with the app
-        return QIcon()
-    try:
-        return icon(name)
-    except KeyError:
-        return QIcon()
 
 
 # -- clipboard -------------------------------------------------------------------------------------------------
@@ -188,11 +178,6 @@ def quit_box(parent: QWidget, text: str, info: str, *, offer_copy: bool) -> QMes
     box.setEscapeButton(cancel)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     return box
-
-
-def quit_button(box: QMessageBox, choice: QuitChoice) -> QAbstractButton | None:
-    """The button of ``box`` for ``choice`` (None when it was not offered)."""
-    return next((b for b in box.buttons() if b.objectName() == choice.value), None)
 
 
 def quit_choice(box: QMessageBox) -> QuitChoice:

@@ -1,7 +1,9 @@
-"""ResolveWorker: batching, input order, cancel, whole-job failures, re-signing, against the real fake API."""
+"""ResolveRun (with the run's jobs): batching, input order, cancel, whole-run failures, re-signing, against the real
+fake API."""
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -15,14 +17,15 @@ from pan123_gui.core.client import Pan123Client
 from pan123_gui.core.errors import CredentialsError, ErrorKind
 from pan123_gui.core.models import LinkResult
 from pan123_gui.demo.fake_api import FakeApiServer
-from pan123_gui.workers.resolve import Job, ResolveWorker, resign_job, resolve_job, resolver_factory
+from pan123_gui.ui.resolve_run import ResolveRun, RunSummary
+from pan123_gui.workers.resolve import Job, resign_job, resolve_job, resolver_factory
 
 DIRECT = "direct-link/url"
 
 
 @dataclass
 class _Creds:
-    """Stand-in for core Credentials: the worker only reads ``sign_key``."""
+    """Stand-in for core Credentials: the job only reads ``sign_key``."""
 
     sign_key: str | None = None
 
@@ -60,12 +63,14 @@ def source(api: FakeApiServer) -> Iterator[_Source]:
     client.close()
 
 
-def _run(qtbot: object, worker: ResolveWorker, pool: QThreadPool) -> tuple[list[list[LinkResult]], list[LinkResult]]:
+def _run(qtbot: object, run: ResolveRun, pool: QThreadPool) -> tuple[list[list[LinkResult]], list[LinkResult]]:
     batches: list[list[LinkResult]] = []
-    worker.results.connect(batches.append)
-    with qtbot.waitSignal(worker.finished, timeout=30_000) as blocker:  # type: ignore[attr-defined]
-        worker.start(pool)
-    return batches, blocker.args[0]
+    run.results.connect(batches.append)
+    with qtbot.waitSignal(run.finished, timeout=30_000) as blocker:  # type: ignore[attr-defined]
+        run.start(pool)
+    summary = blocker.args[0]
+    assert isinstance(summary, RunSummary)
+    return batches, summary.results
 
 
 def test_every_id_ends_as_link_or_error_in_input_order(
@@ -75,14 +80,19 @@ def test_every_id_ends_as_link_or_error_in_input_order(
     ids.reverse()
     api.faults.add("/api/v1/direct-link/url", "http500_html", count=2)
     api.faults.add("/api/v1/direct-link/url", "code429", count=1)
-    worker = ResolveWorker(resolve_job(resolver_factory(source, sign=False, valid_minutes=30), ids), ids)
-    batches, final = _run(qtbot, worker, pool)
+    run = ResolveRun(resolve_job(resolver_factory(source, sign=False, valid_minutes=30), ids), ids)
+    progress: list[tuple[int, int, int]] = []
+    run.progress.connect(lambda done, total, failed: progress.append((done, total, failed)))
+    batches, final = _run(qtbot, run, pool)
 
     assert [r.file_id for r in final] == list(dict.fromkeys(ids))
     assert all((r.url is None) != (r.error_kind is None) for r in final)
     by_id = {r.file_id: r for r in final}
     assert by_id[424242].error_kind is ErrorKind.NOT_FOUND
     assert by_id[10861131].ok and by_id[10861131].name == "我从草原来.mp4"
+    failed = sum(1 for r in final if not r.ok)
+    assert progress[0] == (0, len(final), 0) and progress[-1] == (len(final), len(final), failed)
+    assert all(a[0] <= b[0] for a, b in itertools.pairwise(progress))  # the ledger only grows
     # every ID was delivered through the batches exactly once (the last batch may only repeat changed ones)
     delivered = [r.file_id for batch in batches for r in batch]
     assert sorted(set(delivered)) == sorted(by_id)
@@ -105,8 +115,8 @@ def _fake_job(count: int, gate: threading.Event | None = None) -> Job:
 def test_thousand_results_arrive_as_few_batches(qtbot: object, pool: QThreadPool) -> None:
     ids = list(range(1, 1001))
     # A long flush interval: nothing is flushed by the timer, so everything comes in the final batch.
-    worker = ResolveWorker(_fake_job(1000), ids, flush_ms=60_000)
-    batches, final = _run(qtbot, worker, pool)
+    run = ResolveRun(_fake_job(1000), ids, flush_ms=60_000)
+    batches, final = _run(qtbot, run, pool)
     assert len(batches) == 1
     assert [r.file_id for r in batches[0]] == ids
     assert [r.file_id for r in final] == ids
@@ -114,14 +124,14 @@ def test_thousand_results_arrive_as_few_batches(qtbot: object, pool: QThreadPool
 
 def test_flush_emits_what_is_queued_so_far(qtbot: object, pool: QThreadPool) -> None:
     gate = threading.Event()
-    worker = ResolveWorker(_fake_job(3, gate), [1, 2, 3], flush_ms=60_000)
+    run = ResolveRun(_fake_job(3, gate), [1, 2, 3], flush_ms=60_000)
     batches: list[list[LinkResult]] = []
-    worker.results.connect(batches.append)
-    worker.start(pool)
-    qtbot.waitUntil(lambda: len(worker._queue) == 6, timeout=10_000)  # type: ignore[attr-defined]
-    worker.flush()
+    run.results.connect(batches.append)
+    run.start(pool)
+    qtbot.waitUntil(lambda: len(run._queue) == 6, timeout=10_000)  # type: ignore[attr-defined]
+    run.flush()
     assert [[r.file_id for r in b] for b in batches] == [[1, 2, 3]]
-    with qtbot.waitSignal(worker.finished, timeout=10_000):  # type: ignore[attr-defined]
+    with qtbot.waitSignal(run.finished, timeout=10_000):  # type: ignore[attr-defined]
         gate.set()
     assert len(batches) == 1  # nothing new at the end: no empty or repeated batch
 
@@ -134,21 +144,21 @@ def test_cancel_keeps_finished_rows_and_cancels_the_rest(
         api.add_file(file_id, f"f{file_id}.bin", 10)
     api.set_latency(0.05)
     source.api_client.set_rate(10.0)  # ~4 s for all: plenty of time to cancel midway
-    worker = ResolveWorker(resolve_job(resolver_factory(source, sign=False, valid_minutes=30), ids), ids)
+    run = ResolveRun(resolve_job(resolver_factory(source, sign=False, valid_minutes=30), ids), ids)
     batches: list[list[LinkResult]] = []
-    worker.results.connect(batches.append)
-    worker.start(pool)
+    run.results.connect(batches.append)
+    run.start(pool)
     qtbot.waitUntil(lambda: sum(len(b) for b in batches) >= 3, timeout=15_000)  # type: ignore[attr-defined]
-    with qtbot.waitSignal(worker.finished, timeout=15_000) as blocker:  # type: ignore[attr-defined]
-        worker.cancel()
-    final: list[LinkResult] = blocker.args[0]
+    with qtbot.waitSignal(run.finished, timeout=15_000) as blocker:  # type: ignore[attr-defined]
+        run.cancel()
+    final: list[LinkResult] = blocker.args[0].results
     assert [r.file_id for r in final] == ids
     ok = [r for r in final if r.ok]
     cancelled = [r for r in final if r.error_kind is ErrorKind.CANCELLED]
     assert len(ok) >= 3
     assert cancelled, "cancel came early enough that some IDs were not done"
     assert len(ok) + len(cancelled) == len(ids)
-    assert worker.cancelled and not worker.running
+    assert run.cancelled and not run.running
 
 
 def test_whole_job_failure_fails_every_row_and_reports_once(qtbot: object, pool: QThreadPool) -> None:
@@ -156,9 +166,9 @@ def test_whole_job_failure_fails_every_row_and_reports_once(qtbot: object, pool:
         raise CredentialsError("No access token or client ID and secret are configured")
 
     failures: list[object] = []
-    worker = ResolveWorker(resolve_job(no_client, [5, 6, 7]), [5, 6, 7])  # type: ignore[arg-type]
-    worker.failed.connect(failures.append)
-    batches, final = _run(qtbot, worker, pool)
+    run = ResolveRun(resolve_job(no_client, [5, 6, 7]), [5, 6, 7])  # type: ignore[arg-type]
+    run.problem.connect(failures.append)
+    batches, final = _run(qtbot, run, pool)
     assert len(failures) == 1 and isinstance(failures[0], CredentialsError)
     assert [r.file_id for r in final] == [5, 6, 7]
     assert {r.error_kind for r in final} == {ErrorKind.CREDENTIALS}
@@ -168,9 +178,9 @@ def test_whole_job_failure_fails_every_row_and_reports_once(qtbot: object, pool:
 def test_signing_without_key_is_a_signing_failure(qtbot: object, source: _Source, pool: QThreadPool) -> None:
     source.creds.sign_key = None
     failures: list[object] = []
-    worker = ResolveWorker(resolve_job(resolver_factory(source, sign=True, valid_minutes=30), [10861131]), [10861131])
-    worker.failed.connect(failures.append)
-    _batches, final = _run(qtbot, worker, pool)
+    run = ResolveRun(resolve_job(resolver_factory(source, sign=True, valid_minutes=30), [10861131]), [10861131])
+    run.problem.connect(failures.append)
+    _batches, final = _run(qtbot, run, pool)
     assert final[0].error_kind is ErrorKind.SIGNING
     assert len(failures) == 1
 
@@ -181,9 +191,9 @@ def test_unexpected_bug_still_finishes_with_rows(qtbot: object, pool: QThreadPoo
         raise RuntimeError("bug")
 
     failures: list[object] = []
-    worker = ResolveWorker(broken, [1, 2])
-    worker.failed.connect(failures.append)
-    _batches, final = _run(qtbot, worker, pool)
+    run = ResolveRun(broken, [1, 2])
+    run.problem.connect(failures.append)
+    _batches, final = _run(qtbot, run, pool)
     assert isinstance(failures[0], RuntimeError)
     assert final[0].ok
     assert final[1].error_kind is ErrorKind.API
@@ -191,11 +201,11 @@ def test_unexpected_bug_still_finishes_with_rows(qtbot: object, pool: QThreadPoo
 
 def test_resign_gives_fresh_expiry(qtbot: object, api: FakeApiServer, source: _Source, pool: QThreadPool) -> None:
     ids = [10861131, 10861132]
-    first = ResolveWorker(resolve_job(resolver_factory(source, sign=True, valid_minutes=1), ids), ids)
+    first = ResolveRun(resolve_job(resolver_factory(source, sign=True, valid_minutes=1), ids), ids)
     _b, signed = _run(qtbot, first, pool)
     assert all(r.ok and r.expires_at is not None and r.unsigned_url for r in signed)
     api.clear_log()
-    again = ResolveWorker(resign_job(resolver_factory(source, sign=True, valid_minutes=600), signed), ids)
+    again = ResolveRun(resign_job(resolver_factory(source, sign=True, valid_minutes=600), signed), ids)
     _b, resigned = _run(qtbot, again, pool)
     assert [r.file_id for r in resigned] == ids
     for old, new in zip(signed, resigned, strict=True):
@@ -207,7 +217,7 @@ def test_resign_gives_fresh_expiry(qtbot: object, api: FakeApiServer, source: _S
 
 
 def test_a_worker_runs_once(qtbot: object, pool: QThreadPool) -> None:
-    worker = ResolveWorker(_fake_job(1), [1])
-    _run(qtbot, worker, pool)
+    run = ResolveRun(_fake_job(1), [1])
+    _run(qtbot, run, pool)
     with pytest.raises(RuntimeError):
-        worker.start(pool)
+        run.start(pool)

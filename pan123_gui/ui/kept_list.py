@@ -1,0 +1,74 @@
+"""The kept list: the rows and the box text saved between runs, and the links that quitting now would lose.
+
+One object per window. The file itself (what is written, what never is) is :mod:`pan123_gui.ui.session`; this is
+the window's side: the list comes back once, after the first paint (until then nothing is saved either, so quitting
+very early never overwrites the kept list with an empty one); it is saved after every run and on close; **Clear**
+empties it. Demo mode keeps no list (``path`` is None), but still counts the links not yet taken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pan123_gui.core.models import LinkResult
+    from pan123_gui.ui.results_model import ResultsModel
+    from pan123_gui.ui.session import NewLinks, SavedSession, SessionStore
+
+# Start-up: the session module (JSON, URL parsing) is imported after the first paint, when the list comes back.
+
+
+class KeptList:
+    def __init__(self, path: Path | None) -> None:
+        self._path = path
+        self._store: SessionStore | None = None  # set by restore(), after the first paint
+        self._new: NewLinks | None = None  # made on first results
+
+    @property
+    def kept(self) -> bool:
+        """Whether the list is kept between runs (not in demo mode)."""
+        return self._path is not None
+
+    # -- the file ---------------------------------------------------------------------------------------------------
+    def restore(self) -> SavedSession | None:
+        """What was kept from last time (once; None in demo mode, on a second call, or when nothing was kept)."""
+        if self._path is None or self._store is not None:
+            return None
+        from pan123_gui.ui.session import SessionStore
+
+        self._store = SessionStore(self._path)
+        saved = self._store.load()
+        return None if saved is None or saved.empty else saved
+
+    def save(self, text: str, model: ResultsModel) -> bool:
+        """Write the box text and the rows (once the list came back; never in demo mode)."""
+        return self._store is not None and self._store.save(text, model)
+
+    def clear(self) -> None:
+        self._links().clear()
+        if self._store is not None:
+            self._store.clear()
+
+    # -- links not taken yet --------------------------------------------------------------------------------------
+    def _links(self) -> NewLinks:
+        if self._new is None:
+            from pan123_gui.ui.session import NewLinks
+
+            self._new = NewLinks()
+        return self._new
+
+    def fetched(self, results: Iterable[LinkResult]) -> None:
+        self._links().fetched(results)
+
+    def handed_out(self, links: Iterable[str | None]) -> None:
+        """These links went to the clipboard, the browser or a file."""
+        self._links().handed_out(links)
+
+    def forget(self, ids: Iterable[int]) -> None:
+        self._links().forget(ids)
+
+    def not_taken(self, model: ResultsModel) -> int:
+        """How many fetched links are still usable in ``model`` and were neither copied, opened nor exported."""
+        return self._new.count(model) if self._new is not None else 0
