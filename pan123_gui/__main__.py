@@ -30,9 +30,10 @@ if TYPE_CHECKING:
     import threading
     from types import TracebackType
 
-    from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from pan123_gui.app import Services
+    from pan123_gui.ui.main_window import MainWindow
 
 log = logging.getLogger("pan123_gui")
 
@@ -232,7 +233,7 @@ def _windows_app_id() -> None:
 
 def start(
     app: QApplication, *, demo: bool = False, lang: str | None = None, on_shown: Callable[[], object] | None = None
-) -> tuple[Services, QWidget]:
+) -> tuple[Services, MainWindow]:
     """Translators, excepthook, services, the shown main window; once it is painted: ``on_shown``, the demo's
     stand-in API (on a thread), then the first-start credentials prompt."""
 
@@ -243,15 +244,17 @@ def start(
     settings = AppSettings()
     apply_language(lang or settings.language)
     services = build_services(demo=demo, settings=settings)
+    from pan123_gui.ui.main_window import MainWindow
+
     try:
-        window = create_main_window(services)
+        window = MainWindow(services)
         window.show()
     except BaseException:
         services.close()
         raise
     # Until now an exception reaches run() and its start-up message; from here on, the error dialog.
     install_error_hooks()
-    prompt = not demo and not getattr(window, "handles_credentials_prompt", False)
+    prompt = not demo
 
     def shown() -> None:
         if on_shown is not None:
@@ -317,42 +320,13 @@ def _first_thread_exception(args: threading.ExceptHookArgs) -> None:
     threading.excepthook(args)
 
 
-def prompt_for_credentials(services: Services, window: QWidget) -> bool:
+def prompt_for_credentials(services: Services, window: MainWindow) -> bool:
     """First start: open the credentials dialog over the shown window when nothing is stored."""
     from pan123_gui.ui.credentials_dialog import ensure_credentials
 
     usable = ensure_credentials(services, window)
-    refresh = getattr(window, "check_credentials", None)  # let the window drop its "no credentials" notice
-    if callable(refresh):
-        refresh()
+    window.check_credentials()  # the window drops its "no credentials" notice
     return usable
-
-
-def create_main_window(services: Services) -> QWidget:
-    """The main window; a placeholder while ``ui/main_window.py`` does not exist yet (so the app always runs)."""
-    try:
-        from pan123_gui.ui.main_window import MainWindow
-    except ModuleNotFoundError as exc:
-        if exc.name != "pan123_gui.ui.main_window":
-            raise
-        return _placeholder_window(services)
-    window: QWidget = MainWindow(services)
-    return window
-
-
-def _placeholder_window(services: Services) -> QMainWindow:
-    from PySide6.QtWidgets import QLabel, QMainWindow
-
-    from pan123_gui.ui.wording import dialogs as words
-
-    window = QMainWindow()
-    title = words.app_title()
-    if services.is_demo:
-        title += f" — {words.demo_suffix()}"
-    window.setWindowTitle(title)
-    window.setCentralWidget(QLabel(title))
-    window.resize(1000, 700)
-    return window
 
 
 def show_startup_error(exc: BaseException, log_path: Path | None) -> None:

@@ -12,7 +12,7 @@ Use from the GUI thread only. Rows are *source* rows: behind a ``QSortFilterProx
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -40,7 +40,7 @@ from pan123_gui.ui.wording.errors import (
 if TYPE_CHECKING:  # datetime and core.models are imported on first use, after the window is on screen
     from datetime import datetime
 
-    from pan123_gui.core.models import FileInfo, LinkResult
+    from pan123_gui.core.models import LinkResult
 
 CONTEXT = "results"
 translate = QCoreApplication.translate  # lupdate reads literal translate("results", "...") calls
@@ -499,14 +499,6 @@ class ResultsModel(QAbstractTableModel):
         """
         return self._mark(ids, RowStatus.PENDING)
 
-    def mark_working(self, ids: Iterable[int]) -> list[int]:
-        """Show existing rows as WORKING (a request is under way); unknown IDs are ignored."""
-        return self._mark(ids, RowStatus.WORKING)
-
-    def apply_result(self, result: LinkResult) -> bool:
-        """Update the row of ``result.file_id``; False when there is no such row (e.g. cleared meanwhile)."""
-        return self.apply_results((result,)) == 1
-
     def apply_results(self, results: Iterable[LinkResult]) -> int:
         """Update many rows at once (one dataChanged per block of rows); return how many results found a row.
 
@@ -532,20 +524,6 @@ class ResultsModel(QAbstractTableModel):
         if changed_rows:
             self._announce(changed_rows)
             self.counts_changed.emit()
-        return len(changed_rows)
-
-    def apply_file_infos(self, infos: Mapping[int, FileInfo]) -> int:
-        """Fill in names and sizes (e.g. from a ``file/infos`` preflight) without touching statuses."""
-        changed_rows: list[int] = []
-        for file_id, info in infos.items():
-            row_number = self._row_of.get(file_id)
-            if row_number is None:
-                continue
-            row = self._rows[row_number]
-            row.name = info.name
-            row.size = info.size
-            changed_rows.append(row_number)
-        self._announce(changed_rows)
         return len(changed_rows)
 
     def refresh_expiry(self, now: datetime | None = None) -> list[int]:

@@ -138,10 +138,8 @@ class SettingsDialog(QDialog):
 
     @staticmethod
     def _system_language_text() -> str:
-        try:
-            from pan123_gui.ui.i18n import system_language
-        except ImportError:
-            return words.settings_language_system()
+        from pan123_gui.ui.i18n import system_language
+
         name = dict(LANGUAGE_NAMES).get(system_language(), "English")
         return f"{words.settings_language_system()} ({name})"
 

@@ -145,7 +145,7 @@ class NaiveReceiver(QObject):
         assert isinstance(result, LinkResult)
         window = self._window
         model = window.model  # type: ignore[attr-defined]
-        model.apply_result(result)
+        model.apply_results((result,))
         if self._reset:
             model.beginResetModel()
             model.endResetModel()

@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from pan123_gui.core.errors import ErrorKind
-from pan123_gui.core.models import FileInfo, LinkResult
+from pan123_gui.core.models import LinkResult
 from pan123_gui.ui.results_model import (
     COL_EXPIRES,
     COL_ID,
@@ -67,7 +67,6 @@ def test_modeltester_through_adds_results_retries_expiry_and_clear(qtmodeltester
     qtmodeltester.check(model)
     model.add_pending([10, 11, 12, 13])
     qtmodeltester.check(model)
-    model.mark_working([10, 11])
     model.apply_results(
         [
             ok(10, name="a.mp4", size=2048, expires_at=NOW + timedelta(minutes=30)),
@@ -142,7 +141,7 @@ def test_retry_never_duplicates_rows_and_keeps_order(model: ResultsModel) -> Non
 def test_results_for_unknown_ids_are_ignored(model: ResultsModel) -> None:
     model.add_pending([1])
     model.clear()
-    assert model.apply_result(ok(1)) is False  # late result after Clear
+    assert model.apply_results([ok(1)]) == 0  # late result after Clear
     assert model.rowCount() == 0
     model.add_pending([2])
     assert model.apply_results([ok(1), ok(2)]) == 1
@@ -154,7 +153,6 @@ def test_results_for_unknown_ids_are_ignored(model: ResultsModel) -> None:
 
 def test_statuses_lists_and_counts(model: ResultsModel) -> None:
     model.add_pending([1, 2, 3, 4, 5, 6])
-    model.mark_working([5])
     model.apply_results(
         [
             ok(4),
@@ -168,7 +166,7 @@ def test_statuses_lists_and_counts(model: ResultsModel) -> None:
         RowStatus.FAILED,
         RowStatus.CANCELLED,
         RowStatus.OK,
-        RowStatus.WORKING,
+        RowStatus.PENDING,
         RowStatus.PENDING,
     ]
     assert model.successful_links() == [ok(1).url, ok(4).url]  # row order, not arrival order
@@ -176,7 +174,7 @@ def test_statuses_lists_and_counts(model: ResultsModel) -> None:
     counts = model.counts()
     assert counts == recount(model)
     assert counts[RowStatus.OK] == 2 and counts[RowStatus.FAILED] == 1 and counts[RowStatus.CANCELLED] == 1
-    assert counts[RowStatus.WORKING] == 1 and counts[RowStatus.PENDING] == 1 and counts[RowStatus.EXPIRED] == 0
+    assert counts[RowStatus.PENDING] == 2 and counts[RowStatus.EXPIRED] == 0
     assert [r.file_id for r in model.results()] == [1, 2, 3, 4]  # unfinished rows have no result yet
     assert model.link_at(0) == ok(1).url
     assert model.link_at(1) is None
@@ -225,7 +223,7 @@ def test_refresh_expiry_turns_only_past_signed_ok_rows_expired(model: ResultsMod
 
 def test_already_expired_result_arrives_expired_and_resign_makes_it_ok(model: ResultsModel) -> None:
     model.add_pending([1])
-    model.apply_result(ok(1, expires_at=NOW - timedelta(seconds=1)))
+    model.apply_results([ok(1, expires_at=NOW - timedelta(seconds=1))])
     assert model.status_at(0) is RowStatus.EXPIRED
     old = model.results()
     assert model.mark_pending([1]) == [1]
@@ -308,11 +306,11 @@ def test_status_decoration_is_a_colour_and_no_text_colour_is_forced(model: Resul
         assert cell(model, 0, column, Qt.ItemDataRole.ForegroundRole) is None  # the palette decides text colour
 
 
-def test_file_infos_fill_names_and_results_keep_them(model: ResultsModel) -> None:
+def test_a_result_without_a_name_keeps_the_known_name(model: ResultsModel) -> None:
     model.add_pending([1, 2])
-    assert model.apply_file_infos({1: FileInfo(1, "a.zip", 4096), 3: FileInfo(3, "x", 1)}) == 1
+    assert model.apply_results([ok(1, name="a.zip", size=4096), ok(3, name="x", size=1)]) == 1
     assert cell(model, 0, COL_NAME) == "a.zip"
-    model.apply_results([ok(1)])  # a result without name keeps the known name
+    model.apply_results([ok(1)])  # a later result without name (its names lookup failed) keeps the known name
     assert cell(model, 0, COL_NAME) == "a.zip"
     merged = model.result_at(0)
     assert merged is not None and merged.name == "a.zip" and merged.size == 4096
@@ -407,7 +405,7 @@ def test_remove_ids_keeps_lookup_order_and_counts_right(model: ResultsModel) -> 
     assert all(model.row_of(file_id) is None for file_id in gone)
     assert model.counts() == recount(model)
     # a late result for a removed ID is ignored; the ID can come back as a new row
-    assert model.apply_result(ok(gone[0])) is False
+    assert model.apply_results([ok(gone[0])]) == 0
     assert model.add_pending([gone[0]]) == [gone[0]]
     assert model.ids()[-1] == gone[0]
 

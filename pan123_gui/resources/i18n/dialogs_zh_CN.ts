@@ -5,16 +5,6 @@
     <name>dialogs</name>
     <message>
         <location filename="../../ui/wording/dialogs.py" line="+20"/>
-        <source>123pan Direct Links</source>
-        <translation>123云盘直链助手</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Demo</source>
-        <translation>演示</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>yes</source>
         <translation>是</translation>
     </message>

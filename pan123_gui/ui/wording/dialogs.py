@@ -16,14 +16,6 @@ DEVELOPER_URL = "https://www.123pan.com/developer"
 # --- shared -----------------------------------------------------------------------------------------------------
 
 
-def app_title() -> str:
-    return QCoreApplication.translate("dialogs", "123pan Direct Links")
-
-
-def demo_suffix() -> str:
-    return QCoreApplication.translate("dialogs", "Demo")
-
-
 def yes() -> str:
     return QCoreApplication.translate("dialogs", "yes")
 
