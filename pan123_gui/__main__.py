@@ -240,12 +240,11 @@ def start(
     from pan123_gui.app import build_services
     from pan123_gui.settings import AppSettings
     from pan123_gui.ui.i18n import apply_language
+    from pan123_gui.ui.main_window import MainWindow
 
     settings = AppSettings()
     apply_language(lang or settings.language)
     services = build_services(demo=demo, settings=settings)
-    from pan123_gui.ui.main_window import MainWindow
-
     try:
         window = MainWindow(services)
         window.show()
