@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -29,7 +30,6 @@ from PySide6.QtGui import QColor
 from pan123_gui.core.errors import ErrorKind
 from pan123_gui.ui.row_status import RowStatus
 from pan123_gui.ui.wording.errors import (
-    QT_TRANSLATE_NOOP,
     error_text,
     error_tooltip,
     failed_label,
@@ -210,7 +210,7 @@ class ResultsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
             if role == _DISPLAY:
-                return translate(CONTEXT, _HEADERS[section])
+                return translate(CONTEXT, str(_HEADERS[section]))
             if role == _ALIGNMENT and section in (COL_ID, COL_SIZE):
                 return _RIGHT
             return None

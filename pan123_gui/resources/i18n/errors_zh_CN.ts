@@ -4,7 +4,7 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../ui/wording/errors.py" line="+33"/>
+        <location filename="../../ui/wording/errors.py" line="+28"/>
         <source>not in a direct-link folder</source>
         <translation>不在直链空间</translation>
     </message>

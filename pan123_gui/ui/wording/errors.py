@@ -8,7 +8,7 @@ translated with ``translate("errors", ...)``; the Chinese lives in
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from pan123_gui.core.errors import ErrorKind
 from pan123_gui.ui.row_status import RowStatus
@@ -17,18 +17,13 @@ CONTEXT = "errors"
 translate = QCoreApplication.translate  # lupdate reads literal translate("errors", "...") calls
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Mark ``text`` for lupdate without translating it yet (typed stand-in for Qt's function of the same name)."""
-    return text
-
-
-def _tr(text: str) -> str:
-    """Translate a string marked with QT_TRANSLATE_NOOP("errors", ...) above (literal calls use translate directly)."""
-    return translate(CONTEXT, text)
+def _tr(text: object) -> str:
+    """Translate a string marked with Qt's QT_TRANSLATE_NOOP("errors", ...) below (it hands the text back untyped)."""
+    return translate(CONTEXT, str(text))
 
 
 # kind -> (short label for the Status column, full text: what happened and what to do)
-_ERROR_WORDS: dict[ErrorKind, tuple[str, str]] = {
+_ERROR_WORDS: dict[ErrorKind, tuple[object, object]] = {
     ErrorKind.NOT_DIRECT_LINK_SPACE: (
         QT_TRANSLATE_NOOP("errors", "not in a direct-link folder"),
         QT_TRANSLATE_NOOP(
@@ -128,7 +123,7 @@ _ERROR_WORDS: dict[ErrorKind, tuple[str, str]] = {
     ),
 }
 
-_STATUS_WORDS: dict[RowStatus, str] = {
+_STATUS_WORDS: dict[RowStatus, object] = {
     RowStatus.PENDING: QT_TRANSLATE_NOOP("errors", "Waiting"),
     RowStatus.WORKING: QT_TRANSLATE_NOOP("errors", "Getting link…"),
     RowStatus.OK: QT_TRANSLATE_NOOP("errors", "Link ready"),
