@@ -123,7 +123,9 @@ class Services:
                     self._demo_credentials = source() if callable(source) else source
                 return self._demo_credentials
         creds = self.store.load()
-        _register_secrets(creds)
+        from pan123_gui.logs import register_credentials
+
+        register_credentials(creds)
         return creds
 
     def has_credentials(self) -> bool:
@@ -251,16 +253,6 @@ class _DemoLauncher:
             return self.get()
         except Exception:
             return None
-
-
-def _register_secrets(creds: Credentials) -> None:
-    """Known secret values are redacted from the log and crash reports from now on."""
-    from pan123_gui.logs import register_secret
-
-    register_secret(creds.client_secret)
-    register_secret(creds.sign_key)
-    if creds.access_token is not None:
-        register_secret(creds.access_token.value)
 
 
 def _close_quietly(client: Pan123Client) -> None:

@@ -33,7 +33,7 @@ from pan123_gui.core.ids import scan_ids
 from pan123_gui.core.models import LinkResult
 from pan123_gui.core.resolver import Resolver, SignOptions
 from pan123_gui.core.retry import Sleep
-from pan123_gui.logs import redact, register_secret
+from pan123_gui.logs import redact, register_credentials
 
 PROG = "pan123-link"
 EXIT_OK = 0
@@ -209,9 +209,7 @@ def _open_client(args: argparse.Namespace, stderr: TextIO, sleep: Sleep | None) 
         creds = store.load()
     except CredentialsError as err:
         raise UsageError(str(err)) from None
-    token_value = creds.access_token.value if creds.access_token is not None else None
-    for secret in (token_value, creds.client_secret, creds.sign_key):
-        register_secret(secret)
+    register_credentials(creds)
     if creds.access_token is None and not creds.can_fetch_token:
         raise UsageError(
             "no credentials: set PAN123_ACCESS_TOKEN, or PAN123_CLIENT_ID and PAN123_CLIENT_SECRET, "

@@ -14,11 +14,14 @@ import sys
 import threading
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import platformdirs
 
 from pan123_gui import APP_NAME
+
+if TYPE_CHECKING:
+    from pan123_gui.core.credentials import Credentials
 
 LOG_FILE_NAME: Final = "pan123-gui.log"
 MAX_BYTES: Final = 1_000_000
@@ -51,6 +54,14 @@ def register_secret(value: str | None) -> None:
     if value and len(value) >= _MIN_SECRET_LENGTH:
         with _secrets_lock:
             _secrets.add(value)
+
+
+def register_credentials(creds: Credentials) -> None:
+    """Redact every secret of ``creds`` from now on: the access token, the client secret and the signing key."""
+    register_secret(creds.client_secret)
+    register_secret(creds.sign_key)
+    if creds.access_token is not None:
+        register_secret(creds.access_token.value)
 
 
 def forget_secrets() -> None:

@@ -73,6 +73,26 @@ def test_registered_secret_is_redacted_anywhere() -> None:
         logs.forget_secrets()
 
 
+def test_every_secret_of_the_credentials_is_registered_at_once() -> None:
+    from datetime import UTC, datetime
+
+    from pan123_gui.core.credentials import Credentials
+    from pan123_gui.core.models import AccessToken
+
+    creds = Credentials(
+        access_token=AccessToken("opaque-token-value-1", datetime(2030, 1, 1, tzinfo=UTC)),
+        client_id="client-id-is-not-secret",
+        client_secret="client-secret-value-2",
+        sign_key="sign-key-value-3",
+    )
+    try:
+        logs.register_credentials(creds)
+        text = "opaque-token-value-1 client-secret-value-2 sign-key-value-3 client-id-is-not-secret"
+        assert logs.redact(text) == " ".join([logs.REDACTED] * 3 + ["client-id-is-not-secret"])
+    finally:
+        logs.forget_secrets()
+
+
 def test_log_file_has_no_secrets(log_file: Path) -> None:
     logs.register_secret("registered-sign-key")
     log = logging.getLogger("pan123_gui.test")

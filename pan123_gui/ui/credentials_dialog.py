@@ -41,7 +41,7 @@ from pan123_gui.core.errors import ErrorKind, Pan123Error
 from pan123_gui.core.keyring_problems import KeyringError, KeyringFailure, MemoryReason
 from pan123_gui.core.models import AccessToken, UserInfo
 from pan123_gui.core.pasted_token import token_from_text
-from pan123_gui.logs import register_secret
+from pan123_gui.logs import register_credentials, register_secret
 from pan123_gui.ui.icons import icon
 from pan123_gui.ui.wording import dialogs as words
 from pan123_gui.workers.base import Worker
@@ -556,7 +556,7 @@ class CredentialsDialog(QDialog):
         except Pan123Error as exc:
             self.show_result(words.connection_failed(describe_error(exc, self.mode())), ok=False)
             return
-        self._register(creds)
+        register_credentials(creds)
         self.test_button.setEnabled(False)
         self.show_result(words.cred_testing())
         worker = Worker(check_account, creds, self.services.base_url)
@@ -601,7 +601,7 @@ class CredentialsDialog(QDialog):
         except ValueError as exc:
             self.show_result(str(exc), ok=False)
             return
-        self._register(creds)
+        register_credentials(creds)
         try:
             self.services.store.save(creds)
         except Pan123Error as exc:
@@ -634,13 +634,6 @@ class CredentialsDialog(QDialog):
         self._update_placeholders()
         self._update_storage_note()
         self.show_result(words.cred_signed_out())
-
-    @staticmethod
-    def _register(creds: Credentials) -> None:
-        register_secret(creds.client_secret)
-        register_secret(creds.sign_key)
-        if creds.access_token is not None:
-            register_secret(creds.access_token.value)
 
     def done(self, result: int) -> None:
         if self._worker is not None:
