@@ -17,17 +17,15 @@ aria2 input files are often called ``*.txt``: pass ``fmt=".aria2"`` to :func:`wr
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
-import os
 import re
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
+from pan123_gui.core.atomic_write import write_atomically
 from pan123_gui.core.links import is_http_link
 from pan123_gui.core.models import LinkResult
 
@@ -184,13 +182,4 @@ def write_export(path: Path, results: Sequence[LinkResult], fmt: str | None = No
         mode = path.stat().st_mode & 0o777
     except OSError:
         mode = 0o644  # mkstemp would leave 0600: an export is an ordinary document
-    fd, tmp = tempfile.mkstemp(prefix=".pan123-export-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_atomically(path, data, mode=mode)

@@ -14,13 +14,13 @@ window asks before quitting while there are any.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import parse_qsl, urlsplit
 
+from pan123_gui.core.atomic_write import write_atomically
 from pan123_gui.core.errors import ErrorKind
 from pan123_gui.ui.results_model import ResultsModel
 from pan123_gui.ui.row_status import RowStatus
@@ -87,7 +87,7 @@ class SessionStore:
             return True
         payload = {"format": FORMAT, "version": VERSION, "text": text, "rows": rows}
         try:
-            _write_atomically(self.path, _dumps(payload))
+            write_atomically(self.path, _dumps(payload).encode("utf-8"), mode=0o600, make_parents=True)  # owner-only
         except OSError as exc:
             log.warning("could not save the list to %s: %s", self.path, exc.strerror or type(exc).__name__)
             return False
@@ -140,20 +140,6 @@ def _dumps(payload: dict[str, Any]) -> str:
     import json
 
     return json.dumps(payload, ensure_ascii=False, indent=1)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to a temp file beside ``path`` (owner-only), then replace ``path`` with it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(path.name + ".tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
 
 def _clean_error(text: str | None) -> str | None:
