@@ -59,6 +59,14 @@ class FilePage:
 
 
 @dataclass(frozen=True, slots=True)
+class SpaceFolder:
+    """A top-level folder: the one that must be a direct-link space for the files below it to have links."""
+
+    file_id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class UserInfo:
     uid: int
     nickname: str
@@ -83,6 +91,10 @@ class LinkResult:
     size: int | None = None
     expires_at: datetime | None = None  # set when the link is signed
     unsigned_url: str | None = None  # the plain link a signed one was made from (for re-signing)
+    # rows outside a direct-link space, once looked up (core.spaces.locate_space_folders): the top-level folder
+    # whose space would give the link, or at_drive_top when the file lies directly at the top of the drive
+    space_folder: SpaceFolder | None = None
+    at_drive_top: bool = False
 
     @property
     def ok(self) -> bool:

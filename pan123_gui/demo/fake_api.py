@@ -7,7 +7,8 @@ every answer is the envelope ``{code, message, data, x-traceID}`` with HTTP 200 
 
 Endpoints: ``POST /api/v1/access_token``, ``GET /api/v1/direct-link/url?fileID=``, ``GET /api/v1/user/info``,
 ``POST /api/v1/file/infos``, ``GET /api/v1/file/detail?fileID=``, ``GET /api/v2/file/list`` (a folder's items, or a
-search of the whole drive with ``searchData``), ``POST /api/v1/share/create`` and ``GET /api/v1/share/list``
+search of the whole drive with ``searchData``), ``POST /api/v1/direct-link/enable|disable`` and ``/cache/refresh``
+(``pan123_gui.demo.spaces``), ``POST /api/v1/share/create`` and ``GET /api/v1/share/list``
 (``pan123_gui.demo.shares``). Anything else: HTTP 404 from the "gateway".
 
 The account holds a drive: folders and files under the top (``parentFileId`` 0), with direct-link spaces switched on
@@ -25,7 +26,8 @@ ASSUMPTIONS where the real API is undocumented (codes and texts live in ``pan123
    文件不存在 (consistent with OpenList's ``fileId`` bug surfacing as "文件不存在"); a non-numeric ``fileID`` →
    code 400.
 5. A file outside any direct-link space (or an account without VIP) → code 5067 with a Chinese message containing
-   "直链空间". The code number is invented; clients must key on the message (no code is documented).
+   "直链空间". The code number is invented; clients must key on the message (no code is documented), and
+   ``set_not_in_space_answer(1)`` gives the same message with the generic code 1 instead.
 6. A folder ID on direct-link/url → code 400 "文件夹不支持获取直链…". A trashed file → 5066.
 7. file/infos: more than 100 IDs → code 400; an empty or non-integer list → code 400; unknown IDs are left out of
    the list; the list key is ``list`` (switch to ``fileList`` with ``set_infos_key``).
@@ -55,6 +57,7 @@ from pan123_gui.demo.ratelimit import EndpointBuckets
 from pan123_gui.demo.routes import FakeApi, Record
 from pan123_gui.demo.samples import SAMPLE_DRIVE, SAMPLE_FILES
 from pan123_gui.demo.shares import FakeShare, ShareBook
+from pan123_gui.demo.spaces import NOT_IN_SPACE_ANSWERS, SpaceSwitches
 from pan123_gui.demo.state import AccountState, FakeFile, now_china
 
 __all__ = ["FAULT_KINDS", "FakeApiServer", "FakeFile", "Record"]
@@ -86,7 +89,16 @@ class FakeApiServer:
         self.faults = FaultQueue()
         self._api = FakeApi(self._state, self._buckets, self.faults, latency=latency, sleep=sleep)
         self._shares = ShareBook(self._state, now)
-        self._api.extra_routes.update({ep.SHARE_CREATE: self._shares.create, ep.SHARE_LIST: self._shares.list})
+        self._spaces = SpaceSwitches(self._state)
+        self._api.extra_routes.update(
+            {
+                ep.SHARE_CREATE: self._shares.create,
+                ep.SHARE_LIST: self._shares.list,
+                ep.SPACE_ENABLE: self._spaces.enable,
+                ep.SPACE_DISABLE: self._spaces.disable,
+                ep.LINK_CACHE_REFRESH: self._spaces.refresh,
+            }
+        )
         self._server: LoopbackServer | None = None
         self._thread: threading.Thread | None = None
         self._base_url: str | None = None
@@ -246,6 +258,25 @@ class FakeApiServer:
         if item is None:
             raise KeyError(file_id)
         return self._state.direct_link(item)
+
+    # ---- direct-link spaces ---------------------------------------------------------------------------------------
+
+    def set_not_in_space_answer(self, code: int) -> None:
+        """How direct-link/url answers a file outside every space: code 5067 (the fake's guess, the default) or
+        the generic code 1, both with the same Chinese message (the real code is undocumented)."""
+        if code not in NOT_IN_SPACE_ANSWERS:
+            raise ValueError(f"code must be one of {NOT_IN_SPACE_ANSWERS}")
+        self._state.not_in_space_code = code
+
+    @property
+    def space_switches(self) -> list[tuple[int, bool]]:
+        """(folder ID, switched on) of every direct-link/enable or /disable the fake accepted, in order."""
+        return list(self._spaces.switches)
+
+    @property
+    def cache_refreshes(self) -> int:
+        """How many direct-link/cache/refresh calls came in."""
+        return self._spaces.cache_refreshes
 
     # ---- shares -------------------------------------------------------------------------------------------------
 

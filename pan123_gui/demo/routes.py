@@ -210,7 +210,7 @@ class FakeApi:
         if item.folder:
             return envelope(ep.CODE_BAD_PARAM, ep.MSG_FOLDER)
         if not self.state.in_space(item) or not self.state.vip:
-            return envelope(ep.CODE_NOT_DIRECT_LINK, ep.MSG_NOT_DIRECT_LINK)
+            return envelope(self.state.not_in_space_code, ep.MSG_NOT_DIRECT_LINK)
         if self.state.traffic_exhausted:
             return envelope(ep.CODE_TRAFFIC, ep.MSG_TRAFFIC)
         url = next(self._bad_links) if fault == "bad_link" else self.state.direct_link(item)

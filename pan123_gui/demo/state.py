@@ -134,6 +134,7 @@ class AccountState:
         self.vip = True
         self.infos_key = "list"  # the doc example says data.list, the doc table says data.fileList
         self.direct_traffic = 1_099_511_627_776  # 1 TiB left
+        self.not_in_space_code = ep.CODE_NOT_DIRECT_LINK  # or 1: how direct-link/url says "not in a space"
 
     # ---- tokens -------------------------------------------------------------------------------------------------
 
