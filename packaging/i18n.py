@@ -8,7 +8,7 @@
 I18N_DIR is ``pan123_gui/resources/i18n/``: the .ts sources sit beside the .qm files the package ships.
 Parts and their sources are the globs in ``PARTS`` (paths relative to the repository root), so new files named like
 ``*dialog*.py`` are picked up without editing this script. Each file belongs to the first part that matches it
-(errors, then dialogs, then window, which takes every other file under pan123_gui/ui/).
+(errors, then dialogs, then shares, then window, which takes every other file under pan123_gui/ui/).
 Fill in the Chinese with Qt Linguist (``pyside6-linguist``) or by hand: write the text into ``<translation>`` and
 remove ``type="unfinished"``. Keep ``{placeholders}`` exactly as in the English.
 """
@@ -43,6 +43,12 @@ PARTS: dict[str, tuple[str, ...]] = {
         "pan123_gui/settings.py",
         "pan123_gui/app.py",
         "pan123_gui/__main__.py",
+    ),
+    "shares": (  # share links, QR codes, direct-link spaces
+        "pan123_gui/ui/wording/shares.py",
+        "pan123_gui/ui/wording/spaces.py",
+        "pan123_gui/ui/shares/*.py",
+        "pan123_gui/ui/spaces/*.py",
     ),
     "window": (
         "pan123_gui/ui/wording/window.py",

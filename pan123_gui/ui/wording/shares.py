@@ -1,0 +1,234 @@
+"""Text of share links, QR codes and "copy with names" (translation context ``shares``).
+
+Literal ``QCoreApplication.translate("shares", ...)`` calls so lupdate finds them; the Chinese lives in
+``pan123_gui/resources/i18n/shares_zh_CN.ts`` (``python packaging/i18n.py update shares``). Functions, not constants,
+so the text follows a language switch.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from pan123_gui.core.shares import ShareExpiry
+
+CONTEXT = "shares"
+
+
+def _n(n: int, one: str, many: str) -> str:
+    return (one if n == 1 else many).replace("%n", str(n))
+
+
+# --- the share dialog -----------------------------------------------------------------------------------------------
+
+
+def share_title() -> str:
+    return QCoreApplication.translate("shares", "Create share link")
+
+
+def share_action() -> str:
+    return QCoreApplication.translate("shares", "Create &share link…")
+
+
+def share_intro(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate(
+            "shares",
+            "A share link works without VIP or a direct-link space: the person who opens it saves or downloads "
+            "the file with their own 123pan account. 1 file or folder.",
+        ),
+        QCoreApplication.translate(
+            "shares",
+            "A share link works without VIP or a direct-link space: the person who opens it saves or downloads "
+            "the files with their own 123pan account. %n files or folders.",
+        ),
+    )
+
+
+def share_name() -> str:
+    return QCoreApplication.translate("shares", "&Name:")
+
+
+def share_name_hint(sent: str) -> str:
+    return QCoreApplication.translate("shares", "Shared as: {name}").format(name=sent)
+
+
+def share_parts_hint(parts: int) -> str:
+    return QCoreApplication.translate(
+        "shares", "More than 100 files: they become {parts} shares, numbered (1／{parts}), (2／{parts}) …"
+    ).format(parts=parts)
+
+
+def default_name(first: str, others: int, date: str) -> str:
+    """The suggested share name: the first file's name, how many more, the date."""
+    if others <= 0:
+        return QCoreApplication.translate("shares", "{name} {date}").format(name=first, date=date)
+    return _n(
+        others,
+        QCoreApplication.translate("shares", "{name} and 1 more {date}"),
+        QCoreApplication.translate("shares", "{name} and %n more {date}"),
+    ).format(name=first, date=date)
+
+
+def default_name_without_names(n: int, date: str) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("shares", "1 file {date}"),
+        QCoreApplication.translate("shares", "%n files {date}"),
+    ).format(date=date)
+
+
+def expiry_label() -> str:
+    return QCoreApplication.translate("shares", "&Works for:")
+
+
+def expiry(value: ShareExpiry) -> str:
+    if value is ShareExpiry.ONE_DAY:
+        return QCoreApplication.translate("shares", "1 day")
+    if value is ShareExpiry.SEVEN_DAYS:
+        return QCoreApplication.translate("shares", "7 days")
+    if value is ShareExpiry.THIRTY_DAYS:
+        return QCoreApplication.translate("shares", "30 days")
+    return QCoreApplication.translate("shares", "Permanently")
+
+
+def code_switch() -> str:
+    return QCoreApplication.translate("shares", "E&xtraction code:")
+
+
+def code_tip() -> str:
+    return QCoreApplication.translate(
+        "shares", "The person opening the link types this code (letters and digits, not case-sensitive)."
+    )
+
+
+def code_new() -> str:
+    return QCoreApplication.translate("shares", "New co&de")
+
+
+def code_invalid() -> str:
+    return QCoreApplication.translate("shares", "An extraction code is 1 to 16 letters or digits.")
+
+
+def traffic_title() -> str:
+    return QCoreApplication.translate("shares", "Who pays for the download traffic")
+
+
+def traffic_guests() -> str:
+    return QCoreApplication.translate("shares", "People who are not logged in may download on &my traffic")
+
+
+def traffic_over_quota() -> str:
+    return QCoreApplication.translate(
+        "shares", "People whose own download quota is used up may download on m&y traffic"
+    )
+
+
+def traffic_tip() -> str:
+    return QCoreApplication.translate(
+        "shares", "Off: everyone downloads on their own 123pan quota, and your traffic is not used."
+    )
+
+
+def create() -> str:
+    return QCoreApplication.translate("shares", "C&reate")
+
+
+def creating() -> str:
+    return QCoreApplication.translate("shares", "Creating the share link…")
+
+
+def result_label() -> str:
+    return QCoreApplication.translate("shares", "Ready to paste:")
+
+
+def copy_text() -> str:
+    return QCoreApplication.translate("shares", "&Copy text")
+
+
+def copied() -> str:
+    return QCoreApplication.translate("shares", "Copied.")
+
+
+def show_qr() -> str:
+    return QCoreApplication.translate("shares", "&QR code…")
+
+
+def ready_text(url: str, code: str | None) -> str:
+    """The line people paste into a chat."""
+    if code:
+        return QCoreApplication.translate("shares", "Link: {url} Code: {code}").format(url=url, code=code)
+    return QCoreApplication.translate("shares", "Link: {url}").format(url=url)
+
+
+def named_ready_text(name: str, url: str, code: str | None) -> str:
+    """One line of several shares: the share's name first."""
+    return QCoreApplication.translate("shares", "{name}: {text}").format(name=name, text=ready_text(url, code))
+
+
+def share_failed(name: str, reason: str) -> str:
+    return QCoreApplication.translate("shares", "{name}: not created — {reason}").format(name=name, reason=reason)
+
+
+def some_failed(failed: int, total: int) -> str:
+    return QCoreApplication.translate("shares", "{failed} of {total} shares could not be created.").format(
+        failed=failed, total=total
+    )
+
+
+# --- QR code dialog -------------------------------------------------------------------------------------------------
+
+
+def qr_title() -> str:
+    return QCoreApplication.translate("shares", "QR code")
+
+
+def qr_action() -> str:
+    return QCoreApplication.translate("shares", "Show &QR code…")
+
+
+def qr_hint() -> str:
+    return QCoreApplication.translate("shares", "Scan it with a phone camera or the 123pan app to open the link.")
+
+
+def qr_save() -> str:
+    return QCoreApplication.translate("shares", "&Save as PNG…")
+
+
+def qr_copy() -> str:
+    return QCoreApplication.translate("shares", "Copy &image")
+
+
+def qr_save_title() -> str:
+    return QCoreApplication.translate("shares", "Save QR code")
+
+
+def qr_png_filter() -> str:
+    return QCoreApplication.translate("shares", "PNG image (*.png)")
+
+
+def qr_saved(path: str) -> str:
+    return QCoreApplication.translate("shares", "Saved to {path}").format(path=path)
+
+
+def qr_save_failed(reason: str) -> str:
+    return QCoreApplication.translate("shares", "Could not save the image: {reason}").format(reason=reason)
+
+
+def qr_image_copied() -> str:
+    return QCoreApplication.translate("shares", "Image copied.")
+
+
+def qr_too_long() -> str:
+    return QCoreApplication.translate("shares", "This link is too long for a QR code that phones can scan.")
+
+
+# --- copy with names ------------------------------------------------------------------------------------------------
+
+
+def copy_with_names() -> str:
+    return QCoreApplication.translate("shares", "Copy with &names")
+
+
+def copy_with_names_tip() -> str:
+    return QCoreApplication.translate("shares", "Copy “name  link” lines, the way people paste them into chats")
