@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 _T0 = time.perf_counter()
 
 import pan123_gui  # noqa: E402  (after taking the start time)
+from pan123_gui.languages import LANGUAGES  # noqa: E402
 
 if TYPE_CHECKING:
     import threading
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("pan123_gui")
 
-LANG_CHOICES = ("zh_CN", "en")
+LANG_CHOICES = tuple(LANGUAGES)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -30,9 +30,11 @@ from pan123_gui.core.client import Pan123Client, build_client
 from pan123_gui.core.errors import CredentialsError, ErrorKind, Pan123Error
 from pan123_gui.core.export import result_record
 from pan123_gui.core.ids import scan_ids
+from pan123_gui.core.limiter import DIRECT_LINK_RATE
 from pan123_gui.core.models import LinkResult
 from pan123_gui.core.resolver import Resolver, SignOptions
 from pan123_gui.core.retry import Sleep
+from pan123_gui.core.signing import DEFAULT_VALIDITY
 from pan123_gui.logs import redact, register_credentials
 
 PROG = "pan123-link"
@@ -41,6 +43,7 @@ EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
 EXIT_CANCELLED = 130
 CSV_COLUMNS = ("fileID", "url", "error", "name", "size", "expiresAt")
+_DEFAULT_VALID_MINUTES = int(DEFAULT_VALIDITY.total_seconds()) // 60
 MIN_SAFE_VALID_MINUTES = 5  # shorter signed links are reported to fail (reference §2.1)
 
 log = logging.getLogger(__name__)
@@ -123,14 +126,18 @@ def _parser() -> argparse.ArgumentParser:
         help="text: one link per line, failures on stderr (default); jsonl: one JSON object per ID; csv: a table",
     )
     parser.add_argument(
-        "--rate", type=_positive_float, default=5.0, metavar="N", help="direct-link requests per second (default 5)"
+        "--rate",
+        type=_positive_float,
+        default=DIRECT_LINK_RATE,
+        metavar="N",
+        help=f"direct-link requests per second (default {DIRECT_LINK_RATE:g})",
     )
     parser.add_argument("--sign", action="store_true", help="sign the links (auth_key) with the URL-signing key")
     parser.add_argument(
         "--valid-for",
         type=_positive_int,
         metavar="MINUTES",
-        help="how long signed links stay valid (default 30; needs --sign)",
+        help=f"how long signed links stay valid (default {_DEFAULT_VALID_MINUTES}; needs --sign)",
     )
     parser.add_argument(
         "--encoded-path", action="store_true", help="sign the percent-encoded path instead of the decoded one"
@@ -161,7 +168,7 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, sleep: Sleep 
     try:
         sign = None
         if args.sign:
-            minutes = args.valid_for if args.valid_for is not None else 30
+            minutes = args.valid_for if args.valid_for is not None else _DEFAULT_VALID_MINUTES
             if minutes < MIN_SAFE_VALID_MINUTES:
                 _say(stderr, f"note: links valid for less than {MIN_SAFE_VALID_MINUTES} minutes may fail to open")
             assert sign_key is not None

@@ -9,16 +9,20 @@ from typing import Final, Protocol
 
 from PySide6.QtCore import QByteArray, QSettings
 
-ORGANIZATION: Final = "pan123-gui"
-APPLICATION: Final = "pan123-gui"
+from pan123_gui import APP_NAME
+from pan123_gui.core.limiter import DIRECT_LINK_RATE
+from pan123_gui.core.signing import DEFAULT_VALIDITY
+from pan123_gui.languages import LANGUAGE_SETTINGS, SYSTEM_LANGUAGE
+
+ORGANIZATION: Final = APP_NAME
+APPLICATION: Final = APP_NAME
 
 RATE_MIN: Final = 1.0
 RATE_MAX: Final = 10.0
-RATE_DEFAULT: Final = 5.0
+RATE_DEFAULT: Final = DIRECT_LINK_RATE
 VALID_MINUTES_MIN: Final = 1
 VALID_MINUTES_MAX: Final = 7 * 24 * 60  # one week
-VALID_MINUTES_DEFAULT: Final = 30
-LANGUAGES: Final = ("system", "zh_CN", "en")
+VALID_MINUTES_DEFAULT: Final = int(DEFAULT_VALIDITY.total_seconds()) // 60
 
 
 def _as_bool(value: object, default: bool) -> bool:
@@ -108,12 +112,12 @@ class AppSettings:
     def language(self) -> str:
         """``"system"``, ``"zh_CN"`` or ``"en"``."""
         value = self.qsettings.value("ui/language")
-        return value if isinstance(value, str) and value in LANGUAGES else "system"
+        return value if isinstance(value, str) and value in LANGUAGE_SETTINGS else SYSTEM_LANGUAGE
 
     @language.setter
     def language(self, value: str) -> None:
-        if value not in LANGUAGES:
-            raise ValueError(f"unknown language {value!r}; expected one of {', '.join(LANGUAGES)}")
+        if value not in LANGUAGE_SETTINGS:
+            raise ValueError(f"unknown language {value!r}; expected one of {', '.join(LANGUAGE_SETTINGS)}")
         self.qsettings.setValue("ui/language", value)
 
     # -- window geometry --------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ from pan123_gui.core.errors import (
     Pan123Error,
     RateLimitedError,
 )
-from pan123_gui.core.limiter import EndpointLimiters
+from pan123_gui.core.limiter import DIRECT_LINK_RATE, EndpointLimiters
 from pan123_gui.core.links import require_http_link
 from pan123_gui.core.models import AccessToken, FileInfo, FilePage, UserInfo
 from pan123_gui.core.request_watch import RequestWatch
@@ -428,7 +428,7 @@ def build_client(
     creds: Credentials,
     *,
     store: SecretStore | None = None,
-    rate: float = 5.0,
+    rate: float = DIRECT_LINK_RATE,
     base_url: str | None = None,
     transport: httpx.BaseTransport | None = None,
     sleep: Sleep | None = None,

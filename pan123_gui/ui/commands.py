@@ -15,15 +15,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
+from pan123_gui.languages import LANGUAGES
 from pan123_gui.ui.icons import action_icon
 from pan123_gui.ui.row_status import RowStatus
 from pan123_gui.ui.wording import window as w
 
 if TYPE_CHECKING:
     from pan123_gui.ui.results_view import ResultsView
-
-#: The languages offered, each named in itself so it can be found in any interface language.
-LANGUAGE_NAMES = (("zh_CN", "简体中文"), ("en", "English"))
 
 Keys = Sequence[QKeySequence | QKeySequence.StandardKey | str]
 
@@ -94,7 +92,7 @@ class WindowCommands:
         self.act_lang_system = QAction(window)
         self.act_lang_system.setData("system")
         self.language_actions = [self.act_lang_system]
-        for code, name in LANGUAGE_NAMES:
+        for code, name in LANGUAGES.items():
             action = QAction(name, window)
             action.setData(code)
             self.language_actions.append(action)

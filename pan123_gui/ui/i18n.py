@@ -14,12 +14,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from pan123_gui.languages import LANGUAGES, SOURCE_LANGUAGE
 from pan123_gui.paths import resource_path
 
 log = logging.getLogger(__name__)
 
-SOURCE_LANGUAGE = "en"
-_LANGUAGES: tuple[tuple[str, str], ...] = (("zh_CN", "简体中文"), ("en", "English"))
 
 # Translators currently installed by install_translators(), kept referenced so Python does not free them.
 _installed: list[QTranslator] = []
@@ -28,7 +27,7 @@ _current = SOURCE_LANGUAGE
 
 def available_languages() -> list[tuple[str, str]]:
     """``(code, name in that language)`` pairs for a language menu."""
-    return list(_LANGUAGES)
+    return list(LANGUAGES.items())
 
 
 def system_language() -> str:
@@ -42,7 +41,7 @@ def system_language() -> str:
 
 def resolve_language(language: str | None) -> str:
     """A supported code for a setting value: "system"/None/unknown → :func:`system_language`."""
-    for code, _name in _LANGUAGES:
+    for code in LANGUAGES:
         if language == code:
             return code
     return system_language()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pan123_gui.languages import LANGUAGES, SOURCE_LANGUAGE
 from pan123_gui.settings import (
     RATE_MAX,
     RATE_MIN,
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Language choices: setting value and the name shown (in its own language, so anyone can find theirs).
-LANGUAGE_NAMES: tuple[tuple[str, str], ...] = (("zh_CN", "简体中文"), ("en", "English"))
 MIN_WIDTH = 440  # the help lines wrap into two or three lines, not six
 
 
@@ -97,7 +97,7 @@ class SettingsDialog(QDialog):
         self.language_label = QLabel()
         self.language_combo = QComboBox()
         self.language_combo.addItem("", "system")
-        for code, name in LANGUAGE_NAMES:
+        for code, name in LANGUAGES.items():
             self.language_combo.addItem(name, code)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
         self.language_label.setBuddy(self.language_combo)
@@ -140,7 +140,7 @@ class SettingsDialog(QDialog):
     def _system_language_text() -> str:
         from pan123_gui.ui.i18n import system_language
 
-        name = dict(LANGUAGE_NAMES).get(system_language(), "English")
+        name = LANGUAGES.get(system_language(), LANGUAGES[SOURCE_LANGUAGE])
         return f"{words.settings_language_system()} ({name})"
 
     def changeEvent(self, event: QEvent) -> None:
