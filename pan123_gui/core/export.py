@@ -1,18 +1,23 @@
-"""Export results as text, CSV, JSON or an aria2 input file (Qt-free; used by the window and the CLI).
+"""Export results as text, CSV, JSON, JSON Lines or an aria2 input file (Qt-free; the window and the CLI use it).
 
-* ``.txt``: the successful links, one per line, in input order.
-* ``.csv``: every row (failures too), columns ``fileID,name,size,url,expiresAt,error``, RFC 4180 quoting and CRLF
-  line ends. :func:`write_export` writes it as UTF-8 *with* a BOM so Excel (notably in China) shows Chinese names;
-  every other format is plain UTF-8. A name or error starting with ``= + - @`` (or a tab/CR) gets a leading ``'``
-  so a spreadsheet never runs it as a formula.
-* ``.json``: a list of objects ``{"fileID", "url", "error", "errorKind", "errorCode", "name", "size",
-  "expiresAt"}`` (the same record as ``pan123-link --format jsonl``), non-ASCII kept as is.
-* ``.aria2``: an aria2 input file (``aria2c -i file``): each link, then ``  out=<name>`` when the name is known.
-  Names are made safe: characters that are path separators or forbidden on Windows become ``_``; control
-  characters and newlines go; no leading dots, dashes or spaces; reserved Windows device names get a ``_``
-  prefix; at most 240 UTF-8 bytes; repeated names get `` (2)``, `` (3)`` ... before the extension.
+One record, one layout: :data:`COLUMNS` is the order of every field in a ``.csv`` header, a ``.json`` object and a
+``pan123-link --format jsonl`` line (:func:`result_record`).
 
-aria2 input files are often called ``*.txt``: pass ``fmt=".aria2"`` to :func:`write_export` to choose explicitly.
+* ``.txt``: the successful links, one per line, in input order (rows without a link are left out and counted).
+* ``.csv``: every row (failures too), RFC 4180 quoting and CRLF line ends. :func:`write_export` writes it as UTF-8
+  *with* a BOM so Excel (notably in China) shows Chinese names; every other format is plain UTF-8. A cell
+  starting with ``= + - @`` (or a tab/CR) gets a leading ``'`` so a spreadsheet never runs it as a formula.
+* ``.json``: a list of :func:`result_record` objects, non-ASCII kept as is; ``.jsonl`` one object per line.
+* ``.aria2``: an aria2 input file (``aria2c -i file``): each link, then ``  out=<name>``. Every entry gets a name
+  unique across the file (the file's name, else the link's last path part, else the file ID); names are made
+  safe: characters that are path separators or forbidden on Windows become ``_``; control characters and
+  newlines go; no leading dots, dashes or spaces; reserved Windows device names get a ``_`` prefix; at most 240
+  UTF-8 bytes; repeated names get `` (2)``, `` (3)`` ... before the extension.
+
+``error`` is the row's error in words: English by default, or the caller's ``error_text`` (the window passes its
+translated wording). ``traceID`` is the failed answer's trace ID, for 123pan support. ``expiresAt`` is ISO 8601
+with the UTC offset. Lone surrogates in names (valid JSON from the API, but not encodable) become U+FFFD, so an
+export never fails on a name. :func:`write_export` returns an :class:`ExportSummary` that says what it wrote.
 """
 
 from __future__ import annotations
@@ -22,14 +27,19 @@ import io
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
+from urllib.parse import unquote, urlsplit
 
 from pan123_gui.core.atomic_write import write_atomically
 from pan123_gui.core.links import is_http_link
 from pan123_gui.core.models import LinkResult
+from pan123_gui.core.printable import encodable
 
-CSV_COLUMNS = ("fileID", "name", "size", "url", "expiresAt", "error")
+COLUMNS = ("fileID", "name", "size", "url", "expiresAt", "error", "errorKind", "errorCode", "traceID")
+CSV_COLUMNS = COLUMNS
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MAX_NAME_BYTES = 240
 _UNSAFE_NAME_CHARS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
@@ -37,30 +47,55 @@ _WINDOWS_RESERVED = frozenset(
     {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(1, 10)} | {f"lpt{i}" for i in range(1, 10)}
 )
 
+ErrorText = Callable[[LinkResult], str]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSummary:
+    """What an export wrote: ``written`` entries (links for .txt/.aria2, rows otherwise) of ``rows`` given;
+    ``left_out`` rows had no usable link (only .txt and .aria2 leave rows out)."""
+
+    fmt: str
+    rows: int
+    written: int
+    left_out: int
+
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return encodable(" ".join(text.split()))
 
 
-def _error_text(result: LinkResult) -> str | None:
-    if result.ok:
-        return None
+def english_error(result: LinkResult) -> str:
+    """The row's own one-line English error text (the CLI's and the default for exports)."""
     if result.error:
-        return _one_line(result.error)
+        return result.error
     return str(result.error_kind) if result.error_kind is not None else "failed"
 
 
-def result_record(result: LinkResult) -> dict[str, object]:
-    """One result as a JSON-ready dict (the shape of the .json export)."""
+def _error_text(result: LinkResult, error_text: ErrorText | None) -> str | None:
+    if result.ok:
+        return None
+    return _one_line((error_text or english_error)(result))
+
+
+def _expires(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    return (moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)).isoformat()
+
+
+def result_record(result: LinkResult, error_text: ErrorText | None = None) -> dict[str, object]:
+    """One result as a JSON-ready dict with the keys of :data:`COLUMNS`, in that order."""
     return {
         "fileID": result.file_id,
+        "name": None if result.name is None else encodable(result.name),
+        "size": result.size,
         "url": result.url,
-        "error": _error_text(result),
+        "expiresAt": _expires(result.expires_at),
+        "error": _error_text(result, error_text),
         "errorKind": None if result.error_kind is None else str(result.error_kind),
         "errorCode": result.error_code,
-        "name": result.name,
-        "size": result.size,
-        "expiresAt": None if result.expires_at is None else result.expires_at.isoformat(),
+        "traceID": result.trace_id,
     }
 
 
@@ -68,7 +103,7 @@ def _good_links(results: Sequence[LinkResult]) -> list[tuple[str, LinkResult]]:
     return [(r.url, r) for r in results if r.url is not None and is_http_link(r.url)]
 
 
-def export_txt(results: Sequence[LinkResult]) -> str:
+def export_txt(results: Sequence[LinkResult], error_text: ErrorText | None = None) -> str:
     """The successful links, one per line (``\\n``), in input order; empty when there are none."""
     return "".join(f"{url}\n" for url, _ in _good_links(results))
 
@@ -79,28 +114,43 @@ def _spreadsheet_safe(text: str | None) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def export_csv(results: Sequence[LinkResult]) -> str:
-    """Every row with a header, RFC 4180 (quotes doubled, CRLF). Empty cells for missing values."""
+def csv_cells(result: LinkResult, error_text: ErrorText | None = None) -> list[object]:
+    """One CSV row in :data:`COLUMNS` order: empty cells for missing values, text cells spreadsheet-safe."""
+    record = result_record(result, error_text)
+    if isinstance(record["name"], str):
+        record["name"] = _one_line(record["name"])
+    cells: list[object] = []
+    for column in COLUMNS:
+        value = record[column]
+        cells.append(_spreadsheet_safe(value) if isinstance(value, str) else "" if value is None else value)
+    return cells
+
+
+def csv_line(cells: Sequence[object], *, line_end: str = "\r\n") -> str:
+    """One RFC 4180 line (quotes doubled where needed)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(CSV_COLUMNS)
-    for r in results:
-        writer.writerow(
-            [
-                r.file_id,
-                _spreadsheet_safe(None if r.name is None else _one_line(r.name)),
-                "" if r.size is None else r.size,
-                r.url or "",
-                "" if r.expires_at is None else r.expires_at.isoformat(),
-                _spreadsheet_safe(_error_text(r)),
-            ]
-        )
+    csv.writer(out, lineterminator=line_end, quoting=csv.QUOTE_MINIMAL).writerow(cells)
     return out.getvalue()
 
 
-def export_json(results: Sequence[LinkResult]) -> str:
+def export_csv(results: Sequence[LinkResult], error_text: ErrorText | None = None) -> str:
+    """Every row with a header, RFC 4180 (quotes doubled, CRLF). Empty cells for missing values."""
+    return csv_line(COLUMNS) + "".join(csv_line(csv_cells(r, error_text)) for r in results)
+
+
+def export_json(results: Sequence[LinkResult], error_text: ErrorText | None = None) -> str:
     """A JSON list of :func:`result_record` objects (UTF-8 text, not ASCII-escaped), ending with a newline."""
-    return json.dumps([result_record(r) for r in results], ensure_ascii=False, indent=2) + "\n"
+    return json.dumps([result_record(r, error_text) for r in results], ensure_ascii=False, indent=2) + "\n"
+
+
+def jsonl_line(result: LinkResult, error_text: ErrorText | None = None) -> str:
+    """One :func:`result_record` as a JSON line (``pan123-link --format jsonl``)."""
+    return json.dumps(result_record(result, error_text), ensure_ascii=False) + "\n"
+
+
+def export_jsonl(results: Sequence[LinkResult], error_text: ErrorText | None = None) -> str:
+    """JSON Lines: one :func:`result_record` per line."""
+    return "".join(jsonl_line(r, error_text) for r in results)
 
 
 def safe_file_name(name: str | None) -> str | None:
@@ -139,47 +189,69 @@ def _unique_name(name: str, taken: set[str]) -> str:
         n += 1
 
 
-def export_aria2(results: Sequence[LinkResult]) -> str:
-    """An aria2 input file: each successful link, then an indented ``out=`` line when the name is known."""
+def _link_name(url: str) -> str | None:
+    """The last part of the link's path, percent-decoded (what aria2 would name the file itself)."""
+    path = urlsplit(url).path
+    return unquote(path.rsplit("/", 1)[-1]) or None
+
+
+def export_aria2(results: Sequence[LinkResult], error_text: ErrorText | None = None) -> str:
+    """An aria2 input file: each successful link, then an indented ``out=`` line with a name unique in the file."""
     lines: list[str] = []
     taken: set[str] = set()
     for url, r in _good_links(results):
+        name = safe_file_name(r.name) or safe_file_name(_link_name(url)) or str(r.file_id)
         lines.append(url)
-        name = safe_file_name(r.name)
-        if name is not None:
-            lines.append(f"  out={_unique_name(name, taken)}")
+        lines.append(f"  out={_unique_name(name, taken)}")
     return "".join(f"{line}\n" for line in lines)
 
 
-ExportFunction = Callable[[Sequence[LinkResult]], str]
+ExportFunction = Callable[[Sequence[LinkResult], ErrorText | None], str]
+#: the window's export formats (its save dialog offers these, in this order)
 EXPORT_FORMATS: Mapping[str, ExportFunction] = MappingProxyType(
     {".txt": export_txt, ".csv": export_csv, ".json": export_json, ".aria2": export_aria2}
 )
+#: every format :func:`write_export` writes (``pan123-link --output`` adds JSON Lines)
+ALL_FORMATS: Mapping[str, ExportFunction] = MappingProxyType({**EXPORT_FORMATS, ".jsonl": export_jsonl})
 _ENCODINGS = {".csv": "utf-8-sig"}
 
 
-def _format_key(path: Path, fmt: str | None) -> str:
+def format_key(path: Path, fmt: str | None) -> str:
+    """The format for ``path``: ``fmt`` (".csv" or "csv") when given, else the file's suffix. Raises ValueError."""
     key = (fmt if fmt is not None else path.suffix).lower()
     if key and not key.startswith("."):
         key = "." + key
-    if key not in EXPORT_FORMATS:
-        known = ", ".join(EXPORT_FORMATS)
+    if key not in ALL_FORMATS:
+        known = ", ".join(ALL_FORMATS)
         shown = key or "(none)"
         raise ValueError(f"Unknown export format {shown}; use one of {known}")
     return key
 
 
-def write_export(path: Path, results: Sequence[LinkResult], fmt: str | None = None) -> None:
-    """Write ``results`` to ``path`` in ``fmt`` (".txt", ".csv", ".json", ".aria2"; default: from the suffix).
+_LINKS_ONLY = frozenset({".txt", ".aria2"})
+
+
+def export_summary(results: Sequence[LinkResult], fmt: str) -> ExportSummary:
+    """What an export of ``results`` in ``fmt`` holds (.txt and .aria2 leave out the rows without a link)."""
+    key = format_key(Path(), fmt)
+    written = len(_good_links(results)) if key in _LINKS_ONLY else len(results)
+    return ExportSummary(key, len(results), written, len(results) - written)
+
+
+def write_export(
+    path: Path, results: Sequence[LinkResult], fmt: str | None = None, *, error_text: ErrorText | None = None
+) -> ExportSummary:
+    """Write ``results`` to ``path`` in ``fmt`` (default: from the suffix) and say what was written.
 
     CSV is written as UTF-8 with a BOM, everything else as UTF-8. The file is replaced atomically (a failed
     export never leaves half a file behind). Raises ValueError for an unknown format and OSError on I/O errors.
     """
     path = Path(path)
-    key = _format_key(path, fmt)
-    data = EXPORT_FORMATS[key](results).encode(_ENCODINGS.get(key, "utf-8"))
+    key = format_key(path, fmt)
+    data = encodable(ALL_FORMATS[key](results, error_text)).encode(_ENCODINGS.get(key, "utf-8"))
     try:
         mode = path.stat().st_mode & 0o777
     except OSError:
         mode = 0o644  # mkstemp would leave 0600: an export is an ordinary document
     write_atomically(path, data, mode=mode)
+    return export_summary(results, key)

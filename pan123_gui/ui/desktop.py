@@ -25,6 +25,7 @@ from pan123_gui.ui.wording import window as w
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox, QWidget
 
+    from pan123_gui.core.export import ExportSummary
     from pan123_gui.core.models import LinkResult
 
 # Start-up: the dialogs, QDesktopServices and the core helpers are imported where used; each PySide class builds its
@@ -114,11 +115,16 @@ def path_for_choice(path: Path, choice: ExportChoice) -> Path:
     return path.with_name(path.name + choice.suffix)
 
 
-def export_results(path: Path, results: Sequence[LinkResult], choice: ExportChoice | None = None) -> None:
-    """Write ``results`` with the core's exporter in the chosen format (else by suffix). Raises OSError."""
+def export_results(path: Path, results: Sequence[LinkResult], choice: ExportChoice | None = None) -> ExportSummary:
+    """Write ``results`` with the core's exporter in the chosen format (else by suffix), errors in the window's
+    words; returns what was written. Raises OSError."""
     from pan123_gui.core.export import write_export
+    from pan123_gui.ui.wording.errors import error_text
 
-    write_export(path, results, choice.suffix if choice is not None else None)
+    def words(row: LinkResult) -> str:
+        return error_text(row.error_kind, row.error_code, row.server_message)
+
+    return write_export(path, results, choice.suffix if choice is not None else None, error_text=words)
 
 
 # -- dialogs (replaced in tests) -----------------------------------------------------------------------------------

@@ -586,7 +586,7 @@ class MainWindow(QMainWindow):
             choice = next((c for c in choices if path.lower().endswith(c.suffix.lower())), choices[0])
         target = desktop.path_for_choice(Path(path), choice)
         try:
-            desktop.export_results(target, results, choice)
+            summary = desktop.export_results(target, results, choice)
         except OSError as exc:
             from PySide6.QtWidgets import QMessageBox
 
@@ -596,7 +596,7 @@ class MainWindow(QMainWindow):
             return
         self._kept.handed_out(r.url for r in results)
         self._settings.qsettings.setValue("window/export_dir", str(target.parent))
-        self._status(w.exported(len(results), target.name))
+        self._status(w.exported(summary, target.name))
 
     def clear(self) -> None:
         if self._run is not None:

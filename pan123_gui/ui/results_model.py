@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from pan123_gui.core.errors import ErrorKind
+from pan123_gui.core.printable import visible
 from pan123_gui.ui.row_status import RowStatus
 from pan123_gui.ui.wording.errors import (
     error_text,
@@ -123,6 +124,16 @@ def _utc_now() -> datetime:
     from datetime import UTC, datetime
 
     return datetime.now(UTC)
+
+
+def _shown(text: str) -> str:
+    """Names and the server's messages as the table shows them: control characters visible, never garbage."""
+    return text if text.isprintable() else visible(text)
+
+
+def _shown_lines(text: str | None) -> str | None:
+    """:func:`_shown` for tooltips: their own line breaks stay."""
+    return None if text is None else "\n".join(_shown(line) for line in text.split("\n"))
 
 
 def _aware(moment: datetime) -> datetime:
@@ -241,12 +252,12 @@ class ResultsModel(QAbstractTableModel):
         if role == _ALIGNMENT:
             return _RIGHT if column in (COL_ID, COL_SIZE) else None
         if role == _TOOLTIP:
-            return self._tooltip(row, column)
+            return _shown_lines(self._tooltip(row, column))
         if role == _ACCESSIBLE_TEXT:
-            return self._accessible_text(row, column)
+            return _shown_lines(self._accessible_text(row, column))
         if role == _ACCESSIBLE_DESCRIPTION:
             if column == COL_STATUS and row.status in (RowStatus.FAILED, RowStatus.CANCELLED) and row.result:
-                return error_text(row.result.error_kind, row.result.error_code, row.result.server_message)
+                return _shown_lines(error_text(row.result.error_kind, row.result.error_code, row.result.server_message))
             return None
         if role == _FILE_ID:
             return row.file_id
@@ -259,7 +270,7 @@ class ResultsModel(QAbstractTableModel):
     # ---- cell contents --------------------------------------------------------------------------------------------
 
     def _name(self, row: _Row) -> str:
-        return row.name or ""
+        return _shown(row.name or "")
 
     def _display(self, row: _Row, column: int) -> str | None:
         if column == COL_ID:

@@ -137,9 +137,12 @@ class SessionStore:
 
 
 def _dumps(payload: dict[str, Any]) -> str:
+    """The file's text; a lone surrogate in a name (valid JSON from the API, not encodable) becomes U+FFFD."""
     import json
 
-    return json.dumps(payload, ensure_ascii=False, indent=1)
+    from pan123_gui.core.printable import encodable
+
+    return encodable(json.dumps(payload, ensure_ascii=False, indent=1))
 
 
 def _clean_error(text: str | None) -> str | None:

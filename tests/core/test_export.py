@@ -7,7 +7,7 @@ import io
 import json
 import os
 import stat
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -16,11 +16,14 @@ from hypothesis import strategies as st
 
 from pan123_gui.core.errors import ErrorKind
 from pan123_gui.core.export import (
+    COLUMNS,
     CSV_COLUMNS,
     EXPORT_FORMATS,
+    ExportSummary,
     export_aria2,
     export_csv,
     export_json,
+    export_jsonl,
     export_txt,
     safe_file_name,
     write_export,
@@ -86,9 +89,13 @@ def test_csv_round_trips_every_row_with_chinese_commas_and_quotes(tmp_path: Path
         "url": URL1,
         "expiresAt": "2025-03-17T08:26:40+00:00",
         "error": "",
+        "errorKind": "",
+        "errorCode": "",
+        "traceID": "",
     }
     assert rows[1]["name"] == '报告, "终版".pdf'
     assert rows[1]["error"] == "File not found (code 5066)"  # one line
+    assert (rows[1]["errorKind"], rows[1]["errorCode"]) == ("not_found", "5066")
     assert rows[1]["url"] == "" and rows[1]["size"] == ""
     assert rows[2]["name"] == 'a, b "c".zip' and rows[2]["size"] == "0"
     assert rows[3]["error"] == "cancelled"
@@ -97,8 +104,8 @@ def test_csv_round_trips_every_row_with_chinese_commas_and_quotes(tmp_path: Path
 def test_csv_is_rfc4180(tmp_path: Path) -> None:
     text = export_csv(RESULTS[1:3])
     lines = text.split("\r\n")
-    assert lines[0] == "fileID,name,size,url,expiresAt,error"
-    assert lines[1] == '202,"报告, ""终版"".pdf",,,,File not found (code 5066)'
+    assert lines[0] == "fileID,name,size,url,expiresAt,error,errorKind,errorCode,traceID"
+    assert lines[1] == '202,"报告, ""终版"".pdf",,,,File not found (code 5066),not_found,5066,'
     assert text.endswith("\r\n")
     assert "\n" not in text.replace("\r\n", "")
 
@@ -141,7 +148,9 @@ def test_json_round_trips(tmp_path: Path) -> None:
         "name": "我从草原来.mp4",
         "size": 1024,
         "expiresAt": "2025-03-17T08:26:40+00:00",
+        "traceID": None,
     }
+    assert list(data[0]) == list(COLUMNS)  # the CSV's column order
     assert data[1]["error"] == "File not found (code 5066)"
     assert data[1]["errorKind"] == "not_found" and data[1]["errorCode"] == 5066
     assert data[1]["url"] is None and data[1]["expiresAt"] is None and data[1]["size"] is None
@@ -168,9 +177,11 @@ def test_aria2_input_file(tmp_path: Path) -> None:
     ]
 
 
-def test_aria2_without_names_and_duplicates() -> None:
+def test_aria2_every_entry_is_named_once_in_the_file() -> None:
     rows = [
-        LinkResult(file_id=1, url=URL2),
+        LinkResult(file_id=1, url=URL2),  # no name: the link's own file name
+        LinkResult(file_id=7, url=URL2 + "?7", name="..."),  # nothing usable: the link's file name, made unique
+        LinkResult(file_id=8, url="https://vip.123pan.cn/1815309870/", name=None),  # no name anywhere: the ID
         LinkResult(file_id=2, url=URL2 + "?2", name="a.mp4"),
         LinkResult(file_id=3, url=URL2 + "?3", name="A.mp4"),
         LinkResult(file_id=4, url=URL2 + "?4", name="a.mp4"),
@@ -179,6 +190,11 @@ def test_aria2_without_names_and_duplicates() -> None:
     ]
     assert export_aria2(rows).splitlines() == [
         URL2,
+        "  out=a.zip",
+        URL2 + "?7",
+        "  out=a (2).zip",
+        "https://vip.123pan.cn/1815309870/",
+        "  out=8",
         URL2 + "?2",
         "  out=a.mp4",
         URL2 + "?3",
@@ -300,3 +316,47 @@ def test_csv_text_read_by_the_csv_module_in_memory() -> None:
     rows = list(csv.reader(io.StringIO(export_csv(RESULTS), newline="")))
     assert rows[0] == list(CSV_COLUMNS)
     assert len(rows) == 1 + len(RESULTS)
+
+
+# --- what an export says, in whose words ----------------------------------------------------------------------------
+
+
+def test_write_export_says_what_it_wrote(tmp_path: Path) -> None:
+    assert write_export(tmp_path / "l.txt", RESULTS) == ExportSummary(".txt", rows=5, written=2, left_out=3)
+    assert write_export(tmp_path / "l.aria2", RESULTS) == ExportSummary(".aria2", rows=5, written=2, left_out=3)
+    assert write_export(tmp_path / "l.csv", RESULTS) == ExportSummary(".csv", rows=5, written=5, left_out=0)
+    assert write_export(tmp_path / "l.json", RESULTS) == ExportSummary(".json", rows=5, written=5, left_out=0)
+
+
+def test_error_text_comes_in_the_callers_words(tmp_path: Path) -> None:
+    def words(row: LinkResult) -> str:
+        return f"文件不存在 {row.error_code}\n" if row.error_kind is ErrorKind.NOT_FOUND else "已取消"
+
+    write_export(tmp_path / "l.csv", RESULTS, error_text=words)
+    rows = _read_csv(tmp_path / "l.csv")
+    assert [r["error"] for r in rows] == ["", "文件不存在 5066", "", "已取消", ""]
+    data = json.loads(
+        write_export(tmp_path / "l.json", RESULTS, error_text=words) and (tmp_path / "l.json").read_text()
+    )
+    assert data[1]["error"] == "文件不存在 5066" and data[1]["errorKind"] == "not_found"
+
+
+def test_expiry_always_carries_its_offset() -> None:
+    naive = LinkResult(file_id=1, url=URL2, expires_at=datetime(2025, 3, 17, 8, 26, 40))
+    china = LinkResult(file_id=2, url=URL2, expires_at=EXPIRY.astimezone(timezone(timedelta(hours=8))))
+    lines = [json.loads(line) for line in export_jsonl([naive, china]).splitlines()]
+    assert [d["expiresAt"] for d in lines] == ["2025-03-17T08:26:40+00:00", "2025-03-17T16:26:40+08:00"]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".csv", ".json", ".jsonl", ".aria2"])
+def test_names_that_no_encoding_can_write_never_crash(tmp_path: Path, suffix: str) -> None:
+    name = json.loads('"bad\\udc80name\\ud83d.mp4"')  # valid JSON from the API: lone surrogates
+    rows = [
+        LinkResult(file_id=1, url=URL2, name=name),
+        LinkResult(file_id=2, error="\udc80 broke", error_kind=ErrorKind.API, name=name),
+    ]
+    path = tmp_path / f"l{suffix}"
+    write_export(path, rows)
+    text = path.read_bytes().decode("utf-8-sig")  # valid UTF-8 throughout
+    if suffix != ".txt":
+        assert "bad\ufffdname\ufffd" in text

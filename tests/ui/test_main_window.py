@@ -37,6 +37,7 @@ from window_driver import (
 
 from pan123_gui.app import Services
 from pan123_gui.core.errors import ErrorKind
+from pan123_gui.core.export import ExportSummary
 from pan123_gui.core.models import LinkResult
 from pan123_gui.demo.fake_api import FakeApiServer
 from pan123_gui.demo.samples import FOLDER_ID, TRASHED_ID
@@ -465,7 +466,12 @@ def test_export_formats_read_back(
     txt = _export(monkeypatch, window, tmp_path / "links", ".txt")
     assert txt.name == "links.txt"
     assert [line for line in txt.read_text(encoding="utf-8").splitlines() if line.strip()] == links
-    assert window.statusBar().currentMessage() == w.exported(len(ids), "links.txt")
+    left_out = len(ids) - len(links)
+    assert left_out > 0
+    summary = ExportSummary(".txt", rows=len(ids), written=len(links), left_out=left_out)
+    shown = window.statusBar().currentMessage()
+    assert shown == w.exported(summary, "links.txt")
+    assert f"{len(links)} links exported to links.txt" in shown and f"{left_out} rows without a link" in shown
 
     # The filter decides the format: a name typed with another suffix gets the chosen one added.
     csv_path = _export(monkeypatch, window, tmp_path / "typed.txt", ".csv")
@@ -476,6 +482,19 @@ def test_export_formats_read_back(
     assert [int(r["fileID"]) for r in rows] == ids  # every row, failed ones too, in input order
     assert [r["url"] for r in rows if r["url"]] == links
     assert rows[0]["name"] == "我从草原来.mp4"
+    by_id = {r.file_id: r for r in window.model.results()}
+    for row in rows:  # errors in the window's own words (translated), not the core's English line
+        result = by_id[int(row["fileID"])]
+        expected = (
+            ""
+            if result.ok
+            else " ".join(error_text(result.error_kind, result.error_code, result.server_message).split())
+        )
+        assert row["error"] == expected
+    assert any(row["error"] for row in rows)
+    assert window.statusBar().currentMessage() == w.exported(
+        ExportSummary(".csv", len(ids), len(ids), 0), csv_path.name
+    )
 
     json_path = _export(monkeypatch, window, tmp_path / "links.json", ".json")
     data = json.loads(json_path.read_text(encoding="utf-8"))

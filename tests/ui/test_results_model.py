@@ -460,3 +460,16 @@ def test_restore_rows_appends_finished_rows_with_their_statuses(qtmodeltester: A
     assert result is not None and result.unsigned_url == plain
     assert model.failed_ids() == [4, 5]
     assert model.restore_rows([]) == []
+
+
+def test_control_characters_in_names_and_messages_are_shown_not_obeyed(model: ResultsModel) -> None:
+    model.add_pending([1, 2])
+    model.apply_results(
+        [
+            ok(1, name="a\x07b\u202eexe.txt\ncd"),  # a bell, a right-to-left override and a line break
+            LinkResult(2, error="bad\x1b[31m", error_kind=ErrorKind.API, error_code=7),
+        ]
+    )
+    assert cell(model, 0, COL_NAME) == "a\u2407b\ufffdexe.txt\u240acd"
+    tip = cell(model, 1, COL_STATUS, Qt.ItemDataRole.ToolTipRole)
+    assert isinstance(tip, str) and "\x1b" not in tip

@@ -220,3 +220,13 @@ def test_new_links_counts_what_was_not_handed_out(model: ResultsModel) -> None:
     links.forget([2])
     links.clear()
     assert links.count(model) == 0
+
+
+def test_a_name_no_encoding_can_write_is_saved_replaced(model: ResultsModel, tmp_path: Path) -> None:
+    name = json.loads('"clip\\udc80.mp4"')  # valid JSON from the API: a lone surrogate
+    model.add_pending([7])
+    model.apply_results([LinkResult(7, url=plain(7), name=name, unsigned_url=plain(7))])
+    store = SessionStore(tmp_path / "session.json")
+    assert store.save("7", model)
+    saved = store.load()
+    assert saved is not None and [r.name for r in saved.results] == ["clip\ufffd.mp4"]

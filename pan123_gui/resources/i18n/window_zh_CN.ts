@@ -4,7 +4,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/wording/window.py" line="+36"/>
+        <location filename="../../ui/wording/window.py" line="+40"/>
         <source>123pan Direct Links</source>
         <translation>123云盘直链工具</translation>
     </message>
@@ -40,12 +40,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+720"/>
+        <location line="+738"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="-716"/>
+        <location line="-734"/>
         <source>&amp;Credentials…</source>
         <translation>凭据(&amp;C)…</translation>
     </message>
@@ -294,12 +294,12 @@ Then press Ctrl+Enter (or click Get links).</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+350"/>
+        <location line="+368"/>
         <source>%n failed</source>
         <translation>%n 个失败</translation>
     </message>
     <message>
-        <location line="-345"/>
+        <location line="-363"/>
         <source>Sig&amp;n links</source>
         <translation>链接签名(&amp;N)</translation>
     </message>
@@ -582,7 +582,7 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
         <translation>无法启动浏览器，已改为复制该直链</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Exported %n row to %1</source>
         <translation>已导出 %n 行到 %1</translation>
     </message>
@@ -592,7 +592,32 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
         <translation>已导出 %n 行到 %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>%n link exported to %1</source>
+        <translation>已导出 %n 个链接到 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%n links exported to %1</source>
+        <translation>已导出 %n 个链接到 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%n row without a link left out</source>
+        <translation>%n 行没有链接，未导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%n rows without a link left out</source>
+        <translation>%n 行没有链接，未导出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Could not save the file: %1</source>
         <translation>无法保存文件：%1</translation>
     </message>

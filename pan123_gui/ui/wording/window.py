@@ -12,8 +12,12 @@ Error wording for rows and whole jobs lives in ``ui/wording/errors.py`` (``error
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from pan123_gui.core.export import ExportSummary
 
 _MNEMONIC_SUFFIX = re.compile(r"\s*\(&\w\)")
 
@@ -587,12 +591,30 @@ def open_failed() -> str:
     return QCoreApplication.translate("window", "Could not start a browser — the link was copied instead")
 
 
-def exported(n: int, name: str) -> str:
-    return _n(
+def exported(summary: ExportSummary, name: str) -> str:
+    """What an export wrote: "Exported 5 rows to x.csv", or for links only "2 links exported to x.txt, 3 rows
+    without a link left out"."""
+    n = summary.written
+    if summary.fmt not in (".txt", ".aria2"):
+        return _n(
+            n,
+            QCoreApplication.translate("window", "Exported %n row to %1", None, n),
+            QCoreApplication.translate("window", "Exported %n rows to %1", None, n),
+        ).replace("%1", name)
+    links = _n(
         n,
-        QCoreApplication.translate("window", "Exported %n row to %1", None, n),
-        QCoreApplication.translate("window", "Exported %n rows to %1", None, n),
+        QCoreApplication.translate("window", "%n link exported to %1", None, n),
+        QCoreApplication.translate("window", "%n links exported to %1", None, n),
     ).replace("%1", name)
+    if not summary.left_out:
+        return links
+    m = summary.left_out
+    left_out = _n(
+        m,
+        QCoreApplication.translate("window", "%n row without a link left out", None, m),
+        QCoreApplication.translate("window", "%n rows without a link left out", None, m),
+    )
+    return QCoreApplication.translate("window", "%1, %2").replace("%1", links).replace("%2", left_out)
 
 
 def export_failed(reason: str) -> str:
