@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Final
 from PySide6.QtCore import QThreadPool
 
 from pan123_gui.core.endpoints import api_base_url
+from pan123_gui.demo.samples import DEMO_LATENCY, DEMO_SIGN_KEY
 from pan123_gui.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -30,10 +31,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Latency the demo's stand-in API adds to each request, so progress is visible like on the real service.
-DEMO_LATENCY: Final = 0.15
-#: URL-signing key of the demo account (the fake API does not check signatures; this only makes signing visible).
-DEMO_SIGN_KEY: Final = "demo-sign-key"
 #: Worker threads for the Workers of the window (resolving runs its own thread pool inside the core).
 POOL_THREADS: Final = 4
 

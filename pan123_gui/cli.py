@@ -2,12 +2,15 @@
 
     pan123-link 10861131 10861132            links, one per line, in input order
     pan123-link < ids.txt                    IDs from standard input when there are no arguments
-    pan123-link --format jsonl --names ...   one JSON object per unique ID (csv works too)
+    pan123-link export.csv                   IDs from a file (decoded as the window reads a dropped file)
+    pan123-link --format jsonl --names ...   one JSON object per unique ID (csv, json and aria2 work too)
+    pan123-link --output links.csv ...       write the file as the window's Export does (CSV with a BOM)
     pan123-link --sign --valid-for 60 ...    signed links (key from PAN123_SIGN_KEY or the keyring)
+    pan123-link --demo                       the sample files of the built-in stand-in API; no account needed
 
 Credentials come from the keyring (saved by the window) or the environment (PAN123_ACCESS_TOKEN, or
 PAN123_CLIENT_ID + PAN123_CLIENT_SECRET; the environment wins). Exit status: 0 every ID resolved, 1 some failed,
-2 usage or credential problems (including a token the API refused), 130 cancelled with Ctrl+C.
+2 usage or credential problems (including a token or client secret the API refused), 130 cancelled with Ctrl+C.
 Messages go to stderr as one plain line each: never a traceback, never a secret.
 """
 
@@ -15,36 +18,53 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import csv
 import io
-import json
 import logging
+import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
 from datetime import timedelta
-from typing import TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from pan123_gui import __version__
 from pan123_gui.core.client import Pan123Client, build_client
-from pan123_gui.core.errors import CredentialsError, ErrorKind, Pan123Error
-from pan123_gui.core.export import result_record
+from pan123_gui.core.errors import AuthError, CredentialsError, ErrorKind, Pan123Error
+from pan123_gui.core.export import (
+    ALL_FORMATS,
+    COLUMNS,
+    ExportSummary,
+    csv_cells,
+    csv_line,
+    english_error,
+    jsonl_line,
+    write_export,
+)
 from pan123_gui.core.ids import scan_ids
 from pan123_gui.core.limiter import DIRECT_LINK_RATE
 from pan123_gui.core.models import LinkResult
+from pan123_gui.core.printable import encodable
 from pan123_gui.core.resolver import Resolver, SignOptions
 from pan123_gui.core.retry import Sleep
-from pan123_gui.core.signing import DEFAULT_VALIDITY
+from pan123_gui.core.signing import DEFAULT_VALIDITY, MAX_VALIDITY, MIN_RECOMMENDED_VALIDITY
+from pan123_gui.core.text_files import FileIssueError, FileProblem, NotTextError, decode_text, read_text_file
 from pan123_gui.logs import redact, register_credentials
+
+if TYPE_CHECKING:
+    from pan123_gui.demo.fake_api import FakeApiServer
 
 PROG = "pan123-link"
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
 EXIT_CANCELLED = 130
-CSV_COLUMNS = ("fileID", "url", "error", "name", "size", "expiresAt")
-_DEFAULT_VALID_MINUTES = int(DEFAULT_VALIDITY.total_seconds()) // 60
-MIN_SAFE_VALID_MINUTES = 5  # shorter signed links are reported to fail (reference §2.1)
+#: --format name -> the export format (core.export) it writes
+FORMATS = {"text": ".txt", "jsonl": ".jsonl", "csv": ".csv", "json": ".json", "aria2": ".aria2"}
+_STREAMED = frozenset({"text", "jsonl", "csv"})  # written row by row, in input order, as the rows finish
+_LINKS_ONLY = frozenset({"text", "aria2"})  # failures go to stderr as "ID<TAB>reason"
+MIN_VALID_MINUTES = 1
+MAX_VALID_MINUTES = int(MAX_VALIDITY.total_seconds() // 60)
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +79,7 @@ def main(argv: Sequence[str] | None = None, *, sleep: Sleep | None = None) -> in
     _prefer_utf8(stdout)
     _prefer_utf8(stderr)
     try:
-        args = _parser().parse_args(argv)
+        args = build_parser().parse_args(argv)
     except SystemExit as exit_:  # --help, --version, or argparse's own usage error (already printed)
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     root = logging.getLogger()
@@ -98,17 +118,20 @@ def _positive_float(text: str) -> float:
     return value
 
 
-def _positive_int(text: str) -> int:
+def _valid_minutes(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+    if not MIN_VALID_MINUTES <= value <= MAX_VALID_MINUTES:
+        raise argparse.ArgumentTypeError(
+            f"must be between {MIN_VALID_MINUTES} and {MAX_VALID_MINUTES} minutes ({MAX_VALIDITY.days} days)"
+        )
     return value
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
+    """Every option of ``pan123-link``, in one place (add new ones here)."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Turn 123pan (123云盘) file IDs into direct links. Reads standard input when no ID is given.",
@@ -118,12 +141,26 @@ def _parser() -> argparse.ArgumentParser:
             "2 usage or credential problem, 130 cancelled."
         ),
     )
-    parser.add_argument("inputs", nargs="*", metavar="ID_OR_TEXT", help="file IDs, or text/URLs containing them")
+    parser.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="ID_OR_FILE",
+        help="file IDs, text/URLs containing them, or files to read them from (.txt, .csv, .json; any encoding "
+        "the window reads: UTF-8, UTF-16, GB18030)",
+    )
     parser.add_argument(
         "--format",
-        choices=("text", "jsonl", "csv"),
-        default="text",
-        help="text: one link per line, failures on stderr (default); jsonl: one JSON object per ID; csv: a table",
+        choices=tuple(FORMATS),
+        default=None,
+        help="text: one link per line, failures on stderr (default); jsonl: one JSON object per ID; csv: a table; "
+        "json: a list of objects; aria2: an input file for aria2c -i (default with --output: from its suffix)",
+    )
+    parser.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        type=Path,
+        help="write to FILE as the window's Export does (CSV with a BOM for Excel) and say what was written",
     )
     parser.add_argument(
         "--rate",
@@ -135,15 +172,22 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--sign", action="store_true", help="sign the links (auth_key) with the URL-signing key")
     parser.add_argument(
         "--valid-for",
-        type=_positive_int,
+        type=_valid_minutes,
         metavar="MINUTES",
-        help=f"how long signed links stay valid (default {_DEFAULT_VALID_MINUTES}; needs --sign)",
+        help=f"how long signed links stay valid, {MIN_VALID_MINUTES} to {MAX_VALID_MINUTES} "
+        f"(default {int(DEFAULT_VALIDITY.total_seconds() // 60)}; needs --sign)",
     )
     parser.add_argument(
         "--encoded-path", action="store_true", help="sign the percent-encoded path instead of the decoded one"
     )
     parser.add_argument("--names", action="store_true", help="also look up file names and sizes")
     parser.add_argument("--api-base", metavar="URL", help="API base URL (default: PAN123_API_BASE or the real API)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="use the built-in stand-in API with its sample files (no account, no keyring); "
+        "without IDs it resolves the sample IDs",
+    )
     parser.add_argument("--verbose", action="store_true", help="log requests and details to stderr")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
@@ -159,26 +203,35 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, sleep: Sleep 
         raise UsageError("--encoded-path needs --sign")
     if args.api_base is not None and not args.api_base.lower().startswith(("http://", "https://")):
         raise UsageError("--api-base must be an http(s) URL")
-    text = _input_text(args.inputs, stderr)
+    if args.demo and args.api_base is not None:
+        raise UsageError("--demo uses its own stand-in API; leave out --api-base")
+    fmt = _output_format(args)
+    text = _input_text(args.inputs, stderr, demo=args.demo)
     ids = scan_ids(text).ids
     if not ids:
         raise UsageError("no file IDs found in the input")
 
-    client, sign_key = _open_client(args, stderr, sleep)
+    demo = _start_demo() if args.demo else None
     try:
-        sign = None
-        if args.sign:
-            minutes = args.valid_for if args.valid_for is not None else _DEFAULT_VALID_MINUTES
-            if minutes < MIN_SAFE_VALID_MINUTES:
-                _say(stderr, f"note: links valid for less than {MIN_SAFE_VALID_MINUTES} minutes may fail to open")
-            assert sign_key is not None
-            sign = SignOptions(key=sign_key, valid_for=timedelta(minutes=minutes), encoded_path=args.encoded_path)
-        writer = _Writer(args.format, ids, stdout, stderr)
-        results, interrupted = _resolve(client, ids, sign, args.names, writer, stderr)
+        client, sign_key = _demo_client(demo, args, sleep) if demo is not None else _open_client(args, stderr, sleep)
+        try:
+            sign = None
+            if args.sign:
+                minutes = args.valid_for if args.valid_for is not None else int(DEFAULT_VALIDITY.total_seconds() // 60)
+                if timedelta(minutes=minutes) < MIN_RECOMMENDED_VALIDITY:
+                    limit = int(MIN_RECOMMENDED_VALIDITY.total_seconds() // 60)
+                    _say(stderr, f"note: links valid for less than {limit} minutes may fail to open")
+                assert sign_key is not None
+                sign = SignOptions(key=sign_key, valid_for=timedelta(minutes=minutes), encoded_path=args.encoded_path)
+            writer = _Writer(fmt, ids, stdout, stderr, output=args.output)
+            results, interrupted = _resolve(client, ids, sign, args.names, writer, stderr)
+        finally:
+            client.close()
     finally:
-        client.close()
+        if demo is not None:
+            demo.stop()
 
-    if writer.broken_pipe:
+    if writer.broken_pipe or writer.output_failed:
         return EXIT_SOME_FAILED
     if interrupted:
         done = sum(1 for r in results if r.error_kind is not ErrorKind.CANCELLED)
@@ -190,18 +243,100 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, sleep: Sleep 
     return EXIT_OK if all(r.ok for r in results) else EXIT_SOME_FAILED
 
 
-def _input_text(inputs: Sequence[str], stderr: TextIO) -> str:
+def _output_format(args: argparse.Namespace) -> str:
+    """The --format, else the --output file's suffix when it names one, else text. Checks --output's folder."""
+    output: Path | None = args.output
+    if output is None:
+        return str(args.format or "text")
+    if output.is_dir():
+        raise UsageError(f"--output {output} is a folder; give a file name")
+    if not output.parent.is_dir():
+        raise UsageError(f"--output {output}: the folder {output.parent} does not exist")
+    if args.format is not None:
+        return str(args.format)
+    by_suffix = {suffix: name for name, suffix in FORMATS.items()}
+    return by_suffix.get(output.suffix.lower(), "text")
+
+
+_FILE_PROBLEMS = {
+    FileProblem.FOLDER: "is a folder",
+    FileProblem.MISSING: "does not exist",
+    FileProblem.UNREADABLE: "cannot be read",
+    FileProblem.TOO_BIG: "is too big for a list of IDs",
+    FileProblem.BINARY: "is not a text file",
+    FileProblem.ENCODING: "is not in an encoding pan123-link knows (UTF-8, UTF-16 with BOM, GB18030)",
+    FileProblem.NO_IDS: "holds no file IDs",
+}
+
+
+def _read_file_argument(path: Path) -> str:
+    """A file named on the command line, decoded exactly as the window reads a dropped file."""
+    try:
+        return read_text_file(path)
+    except FileIssueError as err:
+        issue = err.issue
+        detail = f" ({issue.detail})" if issue.problem is FileProblem.UNREADABLE and issue.detail else ""
+        raise UsageError(f"{issue.name} {_FILE_PROBLEMS[issue.problem]}{detail}") from None
+
+
+def _is_file_argument(text: str) -> bool:
+    if text.strip().isdigit():  # an ID, even if a file of that name happens to exist
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # too long for a path, a NUL byte: text
+        return False
+
+
+def _input_text(inputs: Sequence[str], stderr: TextIO, *, demo: bool = False) -> str:
     if inputs:
-        return "\n".join(inputs)
+        return "\n".join(_read_file_argument(Path(arg)) if _is_file_argument(arg) else arg for arg in inputs)
     stdin = sys.stdin
+    if demo and (stdin is None or stdin.isatty()):
+        from pan123_gui.demo.samples import DEMO_IDS_TEXT
+
+        return DEMO_IDS_TEXT
     if stdin is None:
         raise UsageError("no IDs given and no standard input")
     if stdin.isatty():
         _say(stderr, "reading IDs from standard input (end with Ctrl+D, or Ctrl+Z then Enter on Windows)")
     buffer = getattr(stdin, "buffer", None)
-    if buffer is not None:
-        return bytes(buffer.read()).decode("utf-8", errors="replace")
-    return str(stdin.read())
+    if buffer is None:
+        return str(stdin.read())
+    try:  # the window's own decoding: BOMs, UTF-16, UTF-8, GB18030 (a CSV saved by Excel on Chinese Windows)
+        return decode_text(bytes(buffer.read()))
+    except NotTextError as err:
+        problem = _FILE_PROBLEMS[err.problem]
+        raise UsageError(f"standard input {problem}") from None
+
+
+def _start_demo() -> FakeApiServer:
+    from pan123_gui.demo.fake_api import FakeApiServer
+
+    server = FakeApiServer()
+    server.add_sample_files()
+    server.start()
+    return server
+
+
+def _demo_client(
+    server: FakeApiServer, args: argparse.Namespace, sleep: Sleep | None
+) -> tuple[Pan123Client, str | None]:
+    """A client on the stand-in API with its own token and signing key: no keyring, no environment."""
+    from pan123_gui.core.credentials import Credentials
+    from pan123_gui.demo.samples import DEMO_SIGN_KEY
+
+    creds = Credentials(access_token=server.issue_token(), sign_key=DEMO_SIGN_KEY)
+    client = build_client(creds, rate=args.rate, base_url=server.base_url, sleep=sleep)
+    return client, DEMO_SIGN_KEY if args.sign else None
+
+
+def _keyring_needed(args: argparse.Namespace) -> bool:
+    """Whether this run reads a secret from the keyring or would save a token there (not with an env token)."""
+    from pan123_gui.core.credentials import ENV_ACCESS_TOKEN, ENV_SIGN_KEY
+
+    has_env = {name: bool(os.environ.get(name, "").strip()) for name in (ENV_ACCESS_TOKEN, ENV_SIGN_KEY)}
+    return not has_env[ENV_ACCESS_TOKEN] or (args.sign and not has_env[ENV_SIGN_KEY])
 
 
 def _open_client(args: argparse.Namespace, stderr: TextIO, sleep: Sleep | None) -> tuple[Pan123Client, str | None]:
@@ -210,7 +345,7 @@ def _open_client(args: argparse.Namespace, stderr: TextIO, sleep: Sleep | None) 
 
     try:
         store = SecretStore.open()
-        if not store.persistent:
+        if not store.persistent and _keyring_needed(args):
             reason = store.warning or "No usable keyring was found; secrets are kept in memory for this run only."
             _say(stderr, f"note: {reason} A newly fetched access token is not saved for the next run.")
         creds = store.load()
@@ -230,7 +365,29 @@ def _open_client(args: argparse.Namespace, stderr: TextIO, sleep: Sleep | None) 
         )
     except CredentialsError as err:
         raise UsageError(str(err)) from None
+    try:
+        _first_token(client)
+    except BaseException:
+        client.close()
+        raise
     return client, creds.sign_key if args.sign else None
+
+
+def _first_token(client: Pan123Client) -> None:
+    """Without a token, fetch one with the client ID and secret now, so a refused secret is named as such
+    (not as a refused token on every row). Any other failure is left to the run, which reports it per ID."""
+    tokens = client.tokens
+    if tokens.token is not None or not tokens.can_refresh:
+        return
+    try:
+        tokens.current()
+    except AuthError:
+        raise UsageError(
+            "the API refused the client ID and client secret: check them (PAN123_CLIENT_ID and "
+            "PAN123_CLIENT_SECRET, or Credentials in pan123-gui)"
+        ) from None
+    except Pan123Error as err:
+        log.debug("fetching the first token failed (%s); the run reports it per ID", err.kind)
 
 
 def _resolve(
@@ -284,21 +441,29 @@ def _resolve(
 
 
 class _Writer:
-    """Writes rows in input order as soon as the rows before them are done (so partial output survives Ctrl+C)."""
+    """Writes rows in input order as soon as the rows before them are done (so partial output survives Ctrl+C).
 
-    def __init__(self, fmt: str, ids: list[int], stdout: TextIO, stderr: TextIO) -> None:
+    text, jsonl and csv on stdout are written row by row; json, aria2 and every ``--output`` file are written
+    once at the end, from the same export code as the window. Failures of the link-only formats (text, aria2) go
+    to stderr as ``ID<TAB>reason``, row by row.
+    """
+
+    def __init__(self, fmt: str, ids: list[int], stdout: TextIO, stderr: TextIO, *, output: Path | None) -> None:
         self._fmt = fmt
         self._ids = ids
         self._out = stdout
         self._err = stderr
+        self._output = output
+        self._streamed = output is None and fmt in _STREAMED
         self._lock = threading.Lock()
         self._rows: dict[int, LinkResult] = {}
         self._next = 0
         self._closed = False
         self.broken_pipe = False
+        self.output_failed = False
         self.on_broken_pipe: Callable[[], None] | None = None
-        if fmt == "csv":
-            self._write(_csv_line(CSV_COLUMNS))
+        if self._streamed and fmt == "csv":
+            self._write(csv_line(COLUMNS))
 
     def add(self, row: LinkResult) -> None:
         """Called from worker threads as each ID finishes."""
@@ -311,10 +476,25 @@ class _Writer:
                 self._next += 1
 
     def finish(self, results: list[LinkResult]) -> None:
-        """Make sure every returned row is written (rows the resolver filled in at the end included)."""
+        """Make sure every returned row is written (rows the resolver filled in at the end included), then write
+        the formats that are written whole."""
         for row in results:
             self.add(row)
         self.close()
+        if self._streamed or self.broken_pipe:
+            return
+        rows = self.snapshot()
+        suffix = FORMATS[self._fmt]
+        if self._output is None:
+            self._write(ALL_FORMATS[suffix](rows, _error_words))
+            return
+        try:
+            summary = write_export(self._output, rows, suffix, error_text=_error_words)
+        except OSError as err:
+            self.output_failed = True
+            _say(self._err, f"error: could not write {self._output}: {err.strerror or type(err).__name__}")
+            return
+        _say(self._err, _exported_words(summary, str(self._output)), prefix=False)
 
     def close(self) -> None:
         with self._lock:
@@ -326,20 +506,21 @@ class _Writer:
             return [self._rows[i] for i in self._ids if i in self._rows]
 
     def _emit(self, row: LinkResult) -> None:
+        if self._fmt in _LINKS_ONLY and row.url is None:
+            _say(self._err, f"{row.file_id}\t{_one_line(_error_words(row))}", prefix=False)
+        if not self._streamed:
+            return
         if self._fmt == "text":
             if row.url is not None:
                 self._write(row.url + "\n")
-            else:
-                _say(self._err, f"{row.file_id}\t{_one_line(row.error or 'failed')}", prefix=False)
         elif self._fmt == "jsonl":
-            self._write(json.dumps(_as_record(row), ensure_ascii=False) + "\n")
+            self._write(jsonl_line(row, _error_words))
         else:
-            record = _as_record(row)
-            self._write(_csv_line(["" if record[c] is None else record[c] for c in CSV_COLUMNS]))
+            self._write(csv_line(csv_cells(row, _error_words)))
 
     def _write(self, text: str) -> None:
         def write() -> None:
-            self._out.write(text)
+            self._out.write(encodable(text))
             self._out.flush()
 
         self._guard(write)
@@ -357,18 +538,23 @@ class _Writer:
                 self.on_broken_pipe()
 
 
-def _csv_line(cells: Sequence[object]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(cells)
-    return buffer.getvalue()
+def _error_words(row: LinkResult) -> str:
+    """A row's error in the CLI's words (English, redacted) for every format."""
+    return redact(english_error(row))
 
 
-def _as_record(row: LinkResult) -> dict[str, object]:
-    """The export's record shape (core.export.result_record), with the error text redacted for the terminal."""
-    record = result_record(row)
-    if isinstance(record["error"], str):
-        record["error"] = redact(record["error"])
-    return record
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _exported_words(summary: ExportSummary, name: str) -> str:
+    """What an export wrote, as the window says it: "2 links exported to x.txt, 3 rows without a link left out"."""
+    if summary.fmt in (".txt", ".aria2"):
+        words = f"{_count(summary.written, 'link')} exported to {name}"
+        if summary.left_out:
+            words += f", {_count(summary.left_out, 'row')} without a link left out"
+        return words
+    return f"{_count(summary.written, 'row')} exported to {name}"
 
 
 def _one_line(text: str) -> str:

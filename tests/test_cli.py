@@ -19,6 +19,7 @@ import pytest
 
 from pan123_gui import __version__
 from pan123_gui.cli import main
+from pan123_gui.core.export import COLUMNS
 from pan123_gui.core.retry import Sleep
 from pan123_gui.demo import endpoints as ep
 from pan123_gui.demo.fake_api import FakeApiServer
@@ -141,7 +142,8 @@ def test_csv_with_header(api: FakeApiServer, env: dict[str, str], capsys: Any) -
     code, out, _ = run(capsys, "--format", "csv", "--names", str(VIDEO_ID), str(UNKNOWN_ID), "10861140")
     assert code == 1
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert out.splitlines()[0] == "fileID,url,error,name,size,expiresAt"
+    assert out.splitlines()[0] == ",".join(COLUMNS)  # the window's CSV layout
+    assert out.splitlines()[0] == "fileID,name,size,url,expiresAt,error,errorKind,errorCode,traceID"
     assert [int(r["fileID"]) for r in rows] == [VIDEO_ID, UNKNOWN_ID, 10861140]
     assert rows[0]["url"] == api.expected_url(VIDEO_ID) and rows[0]["name"] == "我从草原来.mp4"
     assert rows[0]["size"] == "187654321" and rows[0]["error"] == ""
@@ -551,3 +553,135 @@ def test_subprocess_ctrl_c_keeps_finished_rows(api: FakeApiServer, console_scrip
     assert len(done) == api.codes("direct-link/url").count(ep.OK) >= 1
     assert all(r["url"] == api.expected_url(r["fileID"]) for r in done)
     assert all(r["errorKind"] == "cancelled" for r in rows if r["url"] is None)
+
+
+# ---- input as people save it, output as the window writes it --------------------------------------------------------
+
+EXCEL_CSV = f"文件ID,文件名,大小\r\n{VIDEO_ID},我从草原来.mp4,187654321\r\n10861132,第二个.zip,4096\r\n"
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+def test_stdin_is_decoded_as_the_window_reads_a_dropped_file(
+    api: FakeApiServer, env: dict[str, str], capsys: Any, monkeypatch: pytest.MonkeyPatch, encoding: str
+) -> None:
+    # Excel on Chinese Windows saves GB18030; "Unicode text" is UTF-16 with a BOM. Only the 文件ID column counts.
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(EXCEL_CSV.encode(encoding)), encoding="utf-8"))
+    code, out, err = run(capsys)
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [api.expected_url(VIDEO_ID), api.expected_url(10861132)]
+
+
+def test_file_arguments_are_read_like_a_dropped_file(
+    api: FakeApiServer, env: dict[str, str], capsys: Any, tmp_path: Path
+) -> None:
+    export = tmp_path / "导出.csv"
+    export.write_bytes(EXCEL_CSV.encode("gb18030"))
+    code, out, _ = run(capsys, str(export), "10861133")
+    assert code == 0
+    assert out.splitlines() == [api.expected_url(i) for i in (VIDEO_ID, 10861132, 10861133)]
+    binary = tmp_path / "picture.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    code, out, err = run(capsys, str(binary))
+    assert (code, out) == (2, "") and "picture.png is not a text file" in err
+
+
+def test_json_and_aria2_formats_use_the_windows_export(api: FakeApiServer, env: dict[str, str], capsys: Any) -> None:
+    code, out, _ = run(capsys, "--format", "json", "--names", str(VIDEO_ID), str(UNKNOWN_ID))
+    assert code == 1
+    data = json.loads(out)
+    assert [list(d) for d in data] == [list(COLUMNS)] * 2
+    assert data[0]["url"] == api.expected_url(VIDEO_ID) and data[0]["name"] == "我从草原来.mp4"
+    assert data[1]["errorCode"] == 5066 and data[1]["traceID"]  # the trace ID in its own field
+    code, out, err = run(capsys, "--format", "aria2", str(VIDEO_ID), "10861132", str(UNKNOWN_ID))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0::2] == [api.expected_url(VIDEO_ID), api.expected_url(10861132)]
+    assert all(line.startswith("  out=") for line in lines[1::2]) and len(set(lines[1::2])) == 2
+    assert err.startswith(f"{UNKNOWN_ID}\t")
+
+
+def test_output_file_is_written_as_the_window_exports(
+    api: FakeApiServer, env: dict[str, str], capsys: Any, tmp_path: Path
+) -> None:
+    ids = [str(VIDEO_ID), str(UNKNOWN_ID), str(FOLDER_ID)]
+    table = tmp_path / "links.csv"
+    code, out, err = run(capsys, "--output", str(table), "--names", *ids)
+    assert (code, out) == (1, "")
+    raw = table.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # for Excel
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [r["fileID"] for r in rows] == ids and list(rows[0]) == list(COLUMNS)
+    assert err.strip() == f"3 rows exported to {table}"
+    links = tmp_path / "links.txt"
+    code, out, err = run(capsys, "-o", str(links), *ids)
+    assert links.read_text(encoding="utf-8").splitlines() == [api.expected_url(VIDEO_ID)]
+    assert err.splitlines()[-1] == f"1 link exported to {links}, 2 rows without a link left out"
+    code, _, err = run(capsys, "-o", str(tmp_path / "no-such-folder" / "x.csv"), *ids)
+    assert code == 2 and "does not exist" in err
+
+
+def test_demo_needs_no_account(capsys: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ENV_NAMES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")  # never touched
+    code, out, err = run(capsys, "--demo", "--sign", "--format", "jsonl", str(VIDEO_ID), str(UNKNOWN_ID))
+    assert code == 1 and "keyring" not in err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["fileID"] for r in rows] == [VIDEO_ID, UNKNOWN_ID]
+    assert "auth_key=" in rows[0]["url"] and rows[1]["errorCode"] == 5066
+
+
+def test_demo_without_ids_resolves_the_sample_ids(capsys: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    code, out, _ = run(capsys, "--demo", "--format", "jsonl")
+    assert code == 1  # the samples include a folder and an unknown ID
+    assert [json.loads(line)["fileID"] for line in out.splitlines()] == list(DEMO_TEXT_IDS)
+
+
+def test_no_keyring_note_when_the_keyring_is_not_needed(
+    api: FakeApiServer, token_env: str, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import keyring
+    from keyring.backends import null
+
+    old = keyring.get_keyring()
+    keyring.set_keyring(null.Keyring())  # type: ignore[no-untyped-call]
+    try:
+        code, out, err = run(capsys, str(VIDEO_ID))
+    finally:
+        keyring.set_keyring(old)
+    # the token came from the environment: nothing to keep, so no note about the keyring
+    assert (code, out.strip(), err) == (0, api.expected_url(VIDEO_ID), "")
+
+
+def test_refused_client_secret_is_named_as_such(
+    api: FakeApiServer, env: dict[str, str], capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PAN123_CLIENT_SECRET", "not-the-secret")
+    code, out, err = run(capsys, str(VIDEO_ID), str(UNKNOWN_ID))
+    assert (code, out) == (2, "")
+    assert "refused the client ID and client secret" in err and "access token" not in err
+    assert "not-the-secret" not in err
+    assert api.calls("direct-link/url") == 0
+
+
+@pytest.mark.parametrize("minutes", ["0", "10081", "99999999999999"])
+def test_validity_out_of_range_is_a_usage_error(env: dict[str, str], capsys: Any, minutes: str) -> None:
+    code, out, err = run(capsys, "--sign", "--valid-for", minutes, str(VIDEO_ID))
+    assert (code, out) == (2, "")
+    assert "--valid-for" in err and "between 1 and 10080" in err and "Overflow" not in err
+
+
+def test_names_no_encoding_can_write_never_crash(
+    api: FakeApiServer, env: dict[str, str], capsys: Any, tmp_path: Path
+) -> None:
+    api.add_file(50_000_001, json.loads('"clip\\udc80\\u0007.mp4"'), 10)  # valid JSON: a lone surrogate, a bell
+    for fmt in ("jsonl", "csv", "json", "aria2"):
+        code, out, _ = run(capsys, "--names", "--format", fmt, "50000001")
+        assert code == 0 and "clip\ufffd" in out, fmt
+    code, _, _ = run(capsys, "--names", "-o", str(tmp_path / "x.json"), "50000001")
+    assert code == 0 and "clip\ufffd" in (tmp_path / "x.json").read_text(encoding="utf-8")

@@ -63,7 +63,11 @@ def trace_id() -> str:
 
 def envelope(code: int, message: str, data: object = None, *, status: int = 200) -> Reply:
     body = {"code": code, "message": message, "data": data, "x-traceID": trace_id()}
-    return Reply(status, json.dumps(body, ensure_ascii=False).encode("utf-8"), code=code)
+    try:
+        raw = json.dumps(body, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:  # a name with a lone surrogate: valid JSON only as an escape ("\udc80")
+        raw = json.dumps(body).encode("ascii")
+    return Reply(status, raw, code=code)
 
 
 def ok(data: object) -> Reply:

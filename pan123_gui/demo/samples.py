@@ -66,6 +66,11 @@ class SampleFile:
         return top.folder and top.space
 
 
+#: URL-signing key of the demo account (the fake API does not check signatures; this only makes signing visible).
+DEMO_SIGN_KEY = "demo-sign-key"
+#: Latency the demo's stand-in API adds to each request, so progress is visible like on the real service.
+DEMO_LATENCY = 0.15
+
 #: the headline samples, one per outcome (what the README, the demo text and most tests use)
 SAMPLE_FILES: tuple[SampleFile, ...] = (
     SampleFile(VIDEO_ID, "我从草原来.mp4", 187_654_321),

@@ -44,7 +44,8 @@ class FakeFile:
 
     @property
     def etag(self) -> str:
-        return "" if self.folder else hashlib.md5(f"{self.file_id}:{self.name}".encode()).hexdigest()
+        key = f"{self.file_id}:{self.name}".encode("utf-8", "surrogatepass")  # a name may hold a lone surrogate
+        return "" if self.folder else hashlib.md5(key).hexdigest()
 
     @property
     def category(self) -> int:
@@ -346,7 +347,8 @@ class AccountState:
     def direct_link(self, item: FakeFile) -> str:
         """The link direct-link/url returns: host, uid, then the percent-encoded path from the top of the drive."""
         segments = [] if self.hide_uid else [str(self.uid)]
-        segments += [quote(name, safe="") for name in self.path(item)]
+        # a name with a lone surrogate gets its UTF-8-ish bytes escaped, as a server storing raw bytes would
+        segments += [quote(name.encode("utf-8", "surrogatepass"), safe="") for name in self.path(item)]
         return ep.DIRECT_LINK_HOST + "/" + "/".join(segments)
 
     # ---- account ------------------------------------------------------------------------------------------------

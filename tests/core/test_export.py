@@ -360,3 +360,18 @@ def test_names_that_no_encoding_can_write_never_crash(tmp_path: Path, suffix: st
     text = path.read_bytes().decode("utf-8-sig")  # valid UTF-8 throughout
     if suffix != ".txt":
         assert "bad\ufffdname\ufffd" in text
+
+
+def test_trace_id_has_its_own_column_and_stays_out_of_the_words(tmp_path: Path) -> None:
+    row = LinkResult(
+        file_id=9,
+        error="123pan said: busy (code 7)",
+        error_kind=ErrorKind.API,
+        error_code=7,
+        trace_id="a1b2-c3",
+        server_message="busy",
+    )
+    write_export(tmp_path / "l.csv", [row])
+    [got] = _read_csv(tmp_path / "l.csv")
+    assert got["traceID"] == "a1b2-c3" and "a1b2" not in got["error"]
+    assert json.loads(export_json([row]))[0]["traceID"] == "a1b2-c3"
