@@ -249,4 +249,192 @@
         <translation>按“文件名  链接”逐行复制，方便直接发到聊天里</translation>
     </message>
 </context>
+<context>
+    <name>spaces</name>
+    <message>
+        <location filename="../../ui/wording/spaces.py" line="+22"/>
+        <source>“{folder}” is not a direct-link space</source>
+        <translation>“{folder}”不是直链空间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This file is in the folder “{folder}”, which is not a direct-link space. Switch its space on (VIP) to get direct links for the files in it, or share the file with a share link instead.</source>
+        <translation>这个文件在文件夹“{folder}”里，而它不是直链空间。开启它的直链空间（需会员）就能获取其中文件的直链；也可以改用分享链接发给别人。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>at the top of the drive: move it into a folder</source>
+        <translation>在网盘根目录：请先移进一个文件夹</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This file lies directly at the top of the drive, and only folders there can be direct-link spaces. Move it into a folder in the 123pan app and switch that folder&apos;s direct-link space on, or share it with a share link instead.</source>
+        <translation>这个文件直接放在网盘根目录，而只有根目录下的文件夹才能成为直链空间。请在 123 云盘里把它移进一个文件夹，再开启该文件夹的直链空间；也可以改用分享链接。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enable direct-link space for “{folder}”…</source>
+        <translation>为“{folder}”开启直链空间…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Switch on a direct-link space</source>
+        <translation>开启直链空间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Switch on the direct-link space of the folder “{folder}”?</source>
+        <translation>要开启文件夹“{folder}”的直链空间吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Switch on the direct-link spaces of these folders: {folders}?</source>
+        <translation>要开启这些文件夹的直链空间吗：{folders}？</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This changes your 123pan account. It needs a VIP membership, and every download through a direct link uses your direct-link traffic. Anyone with a link can download the file. 1 row is fetched again afterwards; you can switch the space off later.</source>
+        <translation>这会更改你的 123 云盘账号设置。需要会员，通过直链的每次下载都会消耗你的直链流量；拿到链接的任何人都能下载该文件。之后会重新获取 1 行；以后也可以再关闭直链空间。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This changes your 123pan account. It needs a VIP membership, and every download through a direct link uses your direct-link traffic. Anyone with a link can download the files. %n rows are fetched again afterwards; you can switch the space off later.</source>
+        <translation>这会更改你的 123 云盘账号设置。需要会员，通过直链的每次下载都会消耗你的直链流量；拿到链接的任何人都能下载这些文件。之后会重新获取 %n 行；以后也可以再关闭直链空间。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Your account is not VIP right now, so 123pan will probably refuse. A share link needs no VIP.</source>
+        <translation>你的账号目前不是会员，123 云盘很可能会拒绝。分享链接不需要会员。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Direct-link traffic left: {left}.</source>
+        <translation>剩余直链流量：{left}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Switch on</source>
+        <translation>开启(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Switching on the direct-link space…</source>
+        <translation>正在开启直链空间…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The direct-link space of “{folder}” is on. Fetching the links again…</source>
+        <translation>“{folder}”的直链空间已开启，正在重新获取链接…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not switch on the space of “{folder}”: {reason}</source>
+        <translation>无法开启“{folder}”的直链空间：{reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Direct-link spaces</source>
+        <translation>直链空间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Direct-link s&amp;paces…</source>
+        <translation>直链空间(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The folders whose direct-link space gave links in this app (123pan has no list of them). Links are the file&apos;s path: after renaming or moving files, refresh the link cache so the links follow.</source>
+        <translation>在本应用里获取过直链的直链空间文件夹（123 云盘没有提供这样的列表）。直链就是文件的路径：重命名或移动文件后，请刷新直链缓存，让链接跟上。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No direct-link space seen yet: get some links first.</source>
+        <translation>还没有见到任何直链空间：请先获取一些直链。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} — 1 link</source>
+        <translation>{name} — 1 个链接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} — %n links</source>
+        <translation>{name} — %n 个链接</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Disable…</source>
+        <translation>关闭(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Switch off the direct-link space of “{folder}”?</source>
+        <translation>要关闭“{folder}”的直链空间吗？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every direct link to a file in this folder stops working, also links you have already given out.</source>
+        <translation>这个文件夹里所有文件的直链都会失效，包括已经发给别人的链接。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Switch &amp;off</source>
+        <translation>关闭(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The direct-link space of “{folder}” is off.</source>
+        <translation>“{folder}”的直链空间已关闭。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Refresh link cache</source>
+        <translation>刷新直链缓存(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Needed after renaming or moving files, so their links follow.</source>
+        <translation>重命名或移动文件后需要刷新，链接才会跟着变。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The link cache was refreshed.</source>
+        <translation>直链缓存已刷新。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Did not work: {reason}</source>
+        <translation>没有成功：{reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>VIP</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{vip} · direct-link traffic left: {left}</source>
+        <translation>{vip} · 剩余直链流量：{left}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not VIP: direct links need a VIP membership</source>
+        <translation>非会员：直链需要开通会员</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your 123pan account (refreshed after each run). Downloads through direct links use this traffic.</source>
+        <translation>你的 123 云盘账号（每次获取后刷新）。通过直链的下载会消耗这些流量。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Account: not checked yet</source>
+        <translation>账号：尚未检查</translation>
+    </message>
+</context>
 </TS>
