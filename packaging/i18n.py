@@ -50,6 +50,10 @@ PARTS: dict[str, tuple[str, ...]] = {
         "pan123_gui/ui/shares/*.py",
         "pan123_gui/ui/spaces/*.py",
     ),
+    "files": (
+        "pan123_gui/ui/wording/files.py",
+        "pan123_gui/ui/files/*.py",
+    ),
     "window": (
         "pan123_gui/ui/wording/window.py",
         "pan123_gui/ui/main_window.py",

@@ -1,0 +1,184 @@
+"""Every user-facing text of the "Your files" panel (我的文件), translatable (context "files").
+
+Literal ``QCoreApplication.translate("files", ...)`` calls so ``pyside6-lupdate`` finds them
+(``python packaging/i18n.py update files``); called when shown, so a language switch picks up the new language.
+Texts that count things have a singular and a plural source (``_n``); Chinese translates both the same way.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def _n(n: int, one: str, many: str) -> str:
+    return (one if n == 1 else many).replace("%n", str(n))
+
+
+def panel_title() -> str:
+    return QCoreApplication.translate("files", "Your files")
+
+
+def panel_name() -> str:
+    return QCoreApplication.translate("files", "Your files on 123pan: folders and search")
+
+
+def column_name() -> str:
+    return QCoreApplication.translate("files", "Name")
+
+
+def column_folder() -> str:
+    return QCoreApplication.translate("files", "Folder")
+
+
+def column_size() -> str:
+    return QCoreApplication.translate("files", "Size")
+
+
+def top_of_drive() -> str:
+    return QCoreApplication.translate("files", "All files")
+
+
+def tree_name() -> str:
+    return QCoreApplication.translate("files", "Folders and files; Space ticks the current one")
+
+
+def hits_name() -> str:
+    return QCoreApplication.translate("files", "Search results; Space ticks the current one")
+
+
+def search_placeholder() -> str:
+    return QCoreApplication.translate("files", "Search your files by name…")
+
+
+def search_name() -> str:
+    return QCoreApplication.translate("files", "Search by name")
+
+
+def search_button() -> str:
+    return QCoreApplication.translate("files", "&Search")
+
+
+def exact_box() -> str:
+    return QCoreApplication.translate("files", "Whole name")
+
+
+def exact_tip() -> str:
+    return QCoreApplication.translate("files", "Find only files whose whole name is what you typed")
+
+
+def back_to_folders() -> str:
+    return QCoreApplication.translate("files", "Back to folders")
+
+
+def get_links() -> str:
+    return QCoreApplication.translate("files", "&Get links")
+
+
+def get_links_tip() -> str:
+    return QCoreApplication.translate(
+        "files", "Get the links of the ticked files and of everything inside the ticked folders"
+    )
+
+
+def loading() -> str:
+    return QCoreApplication.translate("files", "Loading…")
+
+
+def load_failed(reason: str) -> str:
+    return QCoreApplication.translate("files", "Could not load this folder: {reason}").format(reason=reason)
+
+
+def searching(text: str) -> str:
+    return QCoreApplication.translate("files", "Searching for “{text}”…").format(text=text)
+
+
+def search_hits(n: int, text: str) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("files", "%n file or folder matches “{text}”"),
+        QCoreApplication.translate("files", "%n files and folders match “{text}”"),
+    ).format(text=text)
+
+
+def no_hits(text: str) -> str:
+    return QCoreApplication.translate("files", "Nothing on your drive matches “{text}”").format(text=text)
+
+
+def search_failed(reason: str) -> str:
+    return QCoreApplication.translate("files", "The search did not work: {reason}").format(reason=reason)
+
+
+def nothing_ticked() -> str:
+    return QCoreApplication.translate("files", "Tick files or folders first (Space ticks the current one)")
+
+
+def collecting(folders: int, files: int) -> str:
+    files_text = _n(
+        files,
+        QCoreApplication.translate("files", "%n file found"),
+        QCoreApplication.translate("files", "%n files found"),
+    )
+    folders_text = _n(
+        folders,
+        QCoreApplication.translate("files", "%n folder read"),
+        QCoreApplication.translate("files", "%n folders read"),
+    )
+    return f"{files_text} · {folders_text}"
+
+
+def collect_failed(reason: str) -> str:
+    return QCoreApplication.translate("files", "Could not read the folders: {reason}").format(reason=reason)
+
+
+def no_files_inside() -> str:
+    return QCoreApplication.translate("files", "There are no files in what you ticked")
+
+
+def added(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("files", "%n file added to the list"),
+        QCoreApplication.translate("files", "%n files added to the list"),
+    )
+
+
+def cancel() -> str:
+    return QCoreApplication.translate("files", "Cancel")
+
+
+def many_title() -> str:
+    return QCoreApplication.translate("files", "Get many links?")
+
+
+def many_question(n: int, minutes: int) -> str:
+    files = _n(
+        n,
+        QCoreApplication.translate("files", "%n file"),
+        QCoreApplication.translate("files", "%n files"),
+    )
+    duration = _n(
+        minutes,
+        QCoreApplication.translate("files", "about %n minute"),
+        QCoreApplication.translate("files", "about %n minutes"),
+    )
+    return QCoreApplication.translate(
+        "files",
+        "You ticked {files}. Getting their links takes {duration} at the current speed, and each link that is "
+        "used spends direct-link traffic. Get them all?",
+    ).format(files=files, duration=duration)
+
+
+def many_yes() -> str:
+    return QCoreApplication.translate("files", "Get all links")
+
+
+def folder_row(name: str) -> str:
+    return QCoreApplication.translate("files", "Folder {name}").format(name=name)
+
+
+def file_row(name: str, size: str) -> str:
+    return QCoreApplication.translate("files", "File {name}, {size}").format(name=name, size=size)
+
+
+def blocked() -> str:
+    return QCoreApplication.translate("files", "Blocked by 123pan's content review: it will get no link")
