@@ -64,7 +64,7 @@ FORMATS = {"text": ".txt", "jsonl": ".jsonl", "csv": ".csv", "json": ".json", "a
 _STREAMED = frozenset({"text", "jsonl", "csv"})  # written row by row, in input order, as the rows finish
 _LINKS_ONLY = frozenset({"text", "aria2"})  # failures go to stderr as "ID<TAB>reason"
 MIN_VALID_MINUTES = 1
-MAX_VALID_MINUTES = int(MAX_VALIDITY.total_seconds() // 60)
+MAX_VALID_MINUTES = int(MAX_VALIDITY.total_seconds()) // 60  # as the window's Settings
 
 log = logging.getLogger(__name__)
 

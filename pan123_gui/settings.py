@@ -11,7 +11,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from pan123_gui import APP_NAME
 from pan123_gui.core.limiter import DIRECT_LINK_RATE
-from pan123_gui.core.signing import DEFAULT_VALIDITY
+from pan123_gui.core.signing import DEFAULT_VALIDITY, MAX_VALIDITY
 from pan123_gui.languages import LANGUAGE_SETTINGS, SYSTEM_LANGUAGE
 
 ORGANIZATION: Final = APP_NAME
@@ -21,7 +21,7 @@ RATE_MIN: Final = 1.0
 RATE_MAX: Final = 10.0
 RATE_DEFAULT: Final = DIRECT_LINK_RATE
 VALID_MINUTES_MIN: Final = 1
-VALID_MINUTES_MAX: Final = 7 * 24 * 60  # one week
+VALID_MINUTES_MAX: Final = int(MAX_VALIDITY.total_seconds()) // 60  # one week, as pan123-link --valid-for
 VALID_MINUTES_DEFAULT: Final = int(DEFAULT_VALIDITY.total_seconds()) // 60
 
 

@@ -30,7 +30,7 @@ from pan123_gui.core.links import require_http_link
 
 DEFAULT_VALIDITY = timedelta(minutes=30)
 MIN_RECOMMENDED_VALIDITY = timedelta(minutes=5)
-MAX_VALIDITY = timedelta(days=7)  # the longest a signed link is made valid for (Settings allows the same)
+MAX_VALIDITY = timedelta(days=7)  # the longest a signed link is made valid for (Settings, pan123-link)
 AUTH_PARAM = "auth_key"
 
 _RAND_RE = re.compile(r"[A-Za-z0-9._~]{1,128}")

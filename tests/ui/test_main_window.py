@@ -765,3 +765,15 @@ def test_hovering_a_row_button_highlights_it(qtbot: Any, window: MainWindow, api
     qtbot.waitUntil(lambda: view.delegate._hover == (0, view.delegate.OPEN))
     QTest.mouseMove(view.viewport(), view.visualRect(view.proxy.index(0, COL_NAME)).center())
     qtbot.waitUntil(lambda: view.delegate._hover is None)
+
+
+def test_export_summary_in_chinese(qapp: Any) -> None:
+    from pan123_gui.ui.i18n import apply_language
+
+    summary = ExportSummary(".txt", rows=5, written=2, left_out=3)
+    apply_language("zh_CN")
+    try:
+        assert w.exported(summary, "links.txt") == "已导出 2 个链接到 links.txt，3 行没有链接，未导出"
+    finally:
+        apply_language("en")
+    assert w.exported(summary, "links.txt") == "2 links exported to links.txt, 3 rows without a link left out"
