@@ -143,3 +143,9 @@ class CancelledError(Pan123Error):
 
 class SigningError(Pan123Error):
     kind = ErrorKind.SIGNING
+
+
+#: Failures that trying again cannot change: the ID itself does not name a file that could get a direct link (no
+#: such file, a folder). Every other failure may go away (network, rate limit, server trouble, token, traffic, a file
+#: moved into a direct-link space or out of the recycle bin, a signing key added, a cancelled row) and is retried.
+RETRY_CANNOT_CHANGE: frozenset[ErrorKind] = frozenset({ErrorKind.NOT_FOUND, ErrorKind.IS_FOLDER})

@@ -168,7 +168,8 @@ class WindowCommands:
         finished = counts[RowStatus.OK] + counts[RowStatus.EXPIRED] + failed
         self.act_resolve.setEnabled(not running)
         self.act_cancel.setEnabled(running and not cancelling)
-        self.act_copy_all.setEnabled(counts[RowStatus.OK] > 0)
+        # With every link expired, Ctrl+Shift+C still answers: it says so and offers to re-sign.
+        self.act_copy_all.setEnabled(counts[RowStatus.OK] + counts[RowStatus.EXPIRED] > 0)
         self.act_copy_failed.setEnabled(failed > 0)
         self.act_retry.setEnabled(not running and failed > 0)
         self.act_resign.setEnabled(not running and counts[RowStatus.EXPIRED] > 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import sys
 from collections.abc import Callable, Sequence
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from pan123_gui.core.errors import Pan123Error
+from pan123_gui.core.errors import RETRY_CANNOT_CHANGE, Pan123Error
 from pan123_gui.ui import desktop
 from pan123_gui.ui.action_bar import ActionBar
 from pan123_gui.ui.commands import WindowCommands
@@ -54,6 +55,16 @@ START_DELAY_MS = 30  # lets the new rows lay out and paint before the resolver's
 SORT_PAUSE_ROWS = 1000
 
 
+class RunKind(Enum):
+    """What a run is for: it decides what the status bar says when it ends."""
+
+    RESOLVE = "resolve"  # Get links
+    RETRY = "retry"  # Retry failed
+    REFETCH = "refetch"  # Get link again on chosen rows
+    RESIGN = "resign"  # Re-sign expired
+    SIGN = "sign"  # "Sign links" turned on: the rows already in the list get signed
+
+
 def _documents_folder() -> str:
     from PySide6.QtCore import QStandardPaths
 
@@ -66,6 +77,9 @@ class MainWindow(QMainWindow):
         self._services = services
         self._settings = services.settings
         self._run: ResolveRun | None = None
+        self._run_kind = RunKind.RESOLVE
+        self._retry_skipped = 0  # failed rows a retry left out (they cannot change)
+        self._signing_choice_pending = False  # "Sign links" changed during a run: applied to the list when it ends
         self._kept = KeptList(services.session_file)
         self._quit_box: QMessageBox | None = None
         self._quit_confirmed = False
@@ -271,6 +285,9 @@ class MainWindow(QMainWindow):
             self._dismiss_notice(Notice.SIGN_KEY)
         elif fix is Fix.OPEN_FILES:
             self.open_files()
+        elif fix is Fix.RESIGN:
+            self._dismiss_notice(Notice.LINKS_EXPIRED)
+            self.resign_expired()
 
     def check_credentials(self) -> bool:
         """Show the "no credentials" notice when there are none (never in demo mode). True when usable."""
@@ -286,12 +303,83 @@ class MainWindow(QMainWindow):
         except Pan123Error:
             return False
 
+    def _sign_key_blocks(self) -> bool:
+        """True when "Sign links" is on without a sign key: a run must not start. Says why (status bar and the
+        notice, whose first button opens Credentials) instead of leaving the hint to press Ctrl+Enter unanswered."""
+        if not self.resolve_bar.sign_check.isChecked() or self._sign_key_available():
+            return False
+        self._show_notice(Notice.SIGN_KEY, w.sign_key_blocked)
+        self._status(w.not_started_no_sign_key())
+        buttons = self.notice.buttons
+        if buttons:
+            buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
     def _on_sign_toggled(self, checked: bool) -> None:
         self._settings.sign_links = checked
         if checked and not self._sign_key_available():
             self._show_notice(Notice.SIGN_KEY)
         elif not checked:
             self._dismiss_notice(Notice.SIGN_KEY)
+        self._apply_signing_choice()
+
+    def _apply_signing_choice(self) -> None:
+        """Bring the links already in the list in line with "Sign links": turned on, the plain links get signed;
+        turned off, signed (and expired) links become their plain links again. Signing is local (no direct-link
+        request; the account uid is asked once per client). During a run this waits until the run ends."""
+        if self._run is not None:
+            self._signing_choice_pending = True
+            self._status(w.signing_after_run())
+            return
+        self._signing_choice_pending = False
+        if self.resolve_bar.sign_check.isChecked():
+            self._sign_plain_rows()
+        else:
+            self._unsign_rows()
+
+    def _rows_with(self, statuses: tuple[RowStatus, ...]) -> list[LinkResult]:
+        model = self.model
+        found: list[LinkResult] = []
+        for row in range(model.rowCount()):
+            if model.status_at(row) in statuses:
+                result = model.result_at(row)
+                if result is not None:
+                    found.append(result)
+        return found
+
+    def _sign_plain_rows(self) -> None:
+        import dataclasses
+
+        if not self._sign_key_available():
+            return  # the SIGN_KEY notice is up; the rows get signed once the key is entered
+        plain = [
+            dataclasses.replace(r, unsigned_url=r.unsigned_url or r.url)
+            for r in self._rows_with((RowStatus.OK,))
+            if r.url and r.expires_at is None
+        ]
+        if not plain:
+            return
+        ids = [r.file_id for r in plain]
+        self.model.mark_pending(ids)
+        from pan123_gui.workers.resolve import resign_job
+
+        self._start(resign_job(self._factory(True), plain), ids, plain, kind=RunKind.SIGN)
+        self._status(w.signing_rows(len(ids)))
+
+    def _unsign_rows(self) -> None:
+        import dataclasses
+
+        plain = [
+            dataclasses.replace(r, url=r.unsigned_url, expires_at=None)
+            for r in self._rows_with((RowStatus.OK, RowStatus.EXPIRED))
+            if r.unsigned_url and (r.expires_at is not None or r.url is None)
+        ]
+        if not plain:
+            return
+        self.model.apply_results(plain)
+        self._kept.fetched(plain)
+        self._dismiss_notice(Notice.LINKS_EXPIRED)
+        self._status(w.unsigned_rows(len(plain)))
 
     def _on_valid_changed(self, minutes: int) -> None:
         self._settings.valid_minutes = minutes
@@ -307,14 +395,19 @@ class MainWindow(QMainWindow):
         self.check_credentials()
         if self._notice is not None and self._notice.current is Notice.SIGN_KEY and self._sign_key_available():
             self._dismiss_notice(Notice.SIGN_KEY)
+        if self.resolve_bar.sign_check.isChecked() and self._sign_key_available():
+            self._apply_signing_choice()  # a key just entered: the plain links in the list get signed
 
     def open_settings(self) -> None:
         from pan123_gui.ui.settings_dialog import SettingsDialog
 
+        signing = self.resolve_bar.sign_check.isChecked()
         dialog = SettingsDialog(self._services, self)
         dialog.exec()
         dialog.deleteLater()
         self._load_settings()
+        if self.resolve_bar.sign_check.isChecked() != signing:
+            self._apply_signing_choice()
 
     def show_help(self) -> None:
         self._message(w.help_title(), w.help_text())
@@ -378,10 +471,9 @@ class MainWindow(QMainWindow):
             self._status(w.nothing_to_resolve_empty())
             self.input.edit.setFocus()
             return
-        sign = self.resolve_bar.sign_check.isChecked()
-        if sign and not self._sign_key_available():
-            self._show_notice(Notice.SIGN_KEY)
+        if self._sign_key_blocks():
             return
+        sign = self.resolve_bar.sign_check.isChecked()
         self._pause_sorting_if_long(len(ids))
         new = set(self.model.add_pending(ids))
         unfinished = (RowStatus.PENDING, RowStatus.CANCELLED)
@@ -402,15 +494,28 @@ class MainWindow(QMainWindow):
         return self.model.status_at(row) if row is not None else None
 
     def retry_failed(self) -> None:
-        """Failed and cancelled rows get another try; no row is added."""
+        """Failed and cancelled rows whose failure can change get another try; no row is added. Rows that trying
+        again cannot change (no such file, a folder) are left out, and the status bar says how many."""
         if self._run is not None:
             self._status(w.busy())
             return
-        ids = self.model.failed_ids()
-        if not ids:
+        failed = self.model.failed_ids()
+        if not failed:
             self._status(w.no_failed())
             return
-        self._refetch(ids)
+        ids: list[int] = []
+        skipped = 0
+        for file_id in failed:
+            row = self.model.row_of(file_id)
+            result = self.model.result_at(row) if row is not None else None
+            if result is not None and result.error_kind in RETRY_CANNOT_CHANGE:
+                skipped += 1
+            else:
+                ids.append(file_id)
+        if not ids:
+            self._status(w.retry_nothing_can_change(skipped))
+            return
+        self._refetch(ids, kind=RunKind.RETRY, skipped=skipped)
 
     def refetch_rows(self, rows: list[int]) -> None:
         """Get these rows' links again (also rows that are OK: the user asked)."""
@@ -419,20 +524,19 @@ class MainWindow(QMainWindow):
             return
         ids = [self.model.ids()[r] for r in rows if 0 <= r < self.model.rowCount()]
         if ids:
-            self._refetch(ids)
+            self._refetch(ids, kind=RunKind.REFETCH)
 
-    def _refetch(self, ids: list[int]) -> None:
-        sign = self.resolve_bar.sign_check.isChecked()
-        if sign and not self._sign_key_available():
-            self._show_notice(Notice.SIGN_KEY)
+    def _refetch(self, ids: list[int], *, kind: RunKind, skipped: int = 0) -> None:
+        if self._sign_key_blocks():
             return
+        sign = self.resolve_bar.sign_check.isChecked()
         rows = [self.model.row_of(i) for i in ids]
         previous = [r for r in (self.model.result_at(row) for row in rows if row is not None) if r is not None]
         self.model.mark_pending(ids)
         from pan123_gui.workers.resolve import resolve_job
 
-        self._start(resolve_job(self._factory(sign), ids), ids, previous)
-        self._status(w.retrying(len(ids)))
+        self._start(resolve_job(self._factory(sign), ids), ids, previous, kind=kind, skipped=skipped)
+        self._status(w.retrying(len(ids)) + (" · " + w.retry_skipped(skipped) if skipped else ""))
 
     def resign_expired(self) -> None:
         if self._run is not None:
@@ -444,13 +548,14 @@ class MainWindow(QMainWindow):
             self._status(w.no_expired())
             return
         if not self._sign_key_available():
-            self._show_notice(Notice.SIGN_KEY)
+            self._show_notice(Notice.SIGN_KEY, w.sign_key_blocked)
+            self._status(w.not_started_no_sign_key())
             return
         ids = [r.file_id for r in results]
         self.model.mark_pending(ids)
         from pan123_gui.workers.resolve import resign_job
 
-        self._start(resign_job(self._factory(True), results), ids, results)
+        self._start(resign_job(self._factory(True), results), ids, results, kind=RunKind.RESIGN)
         self._status(w.resigning(len(ids)))
 
     def _factory(self, sign: bool) -> Callable[[], Resolver]:
@@ -468,9 +573,19 @@ class MainWindow(QMainWindow):
         if self.model.rowCount() + adding >= SORT_PAUSE_ROWS:
             self.view.pause_sorting()
 
-    def _start(self, job: Job, ids: list[int], previous: Sequence[LinkResult] = ()) -> None:
+    def _start(
+        self,
+        job: Job,
+        ids: list[int],
+        previous: Sequence[LinkResult] = (),
+        *,
+        kind: RunKind = RunKind.RESOLVE,
+        skipped: int = 0,
+    ) -> None:
         from pan123_gui.ui.resolve_run import ResolveRun
 
+        self._run_kind = kind
+        self._retry_skipped = skipped
         self._pause_sorting_if_long()
         run = ResolveRun(job, ids, previous=previous, parent=self)
         run.progress.connect(self.resolve_bar.set_progress)
@@ -509,6 +624,10 @@ class MainWindow(QMainWindow):
         self.resolve_bar.set_running(False)
         if summary.cancelled:
             self._status(w.cancelled_summary(summary.ok + summary.failed, summary.not_finished))
+        elif self._run_kind is RunKind.RETRY:
+            self._status(w.retry_summary(summary.ok, summary.failed, self._retry_skipped))
+        elif self._run_kind is RunKind.SIGN:
+            self._status(w.signed_rows(summary.ok, summary.failed))
         else:
             self._status(w.finished_summary(summary.ok, summary.failed))
         if run is not None:
@@ -516,6 +635,8 @@ class MainWindow(QMainWindow):
         self._update_state()
         self.refresh_expiry()
         self.save_session()  # a crash later loses nothing of this run
+        if self._signing_choice_pending:
+            self._apply_signing_choice()
 
     def refresh_expiry(self) -> None:
         if self.model.refresh_expiry():
@@ -526,7 +647,21 @@ class MainWindow(QMainWindow):
         links = self.model.successful_links()
         n = desktop.copy_links(links)
         self._kept.handed_out(links)
-        self._status(w.copied_links(n) if n else w.no_links_yet())
+        if n:
+            unsigned = self.resolve_bar.sign_check.isChecked() and not self._sign_key_available()
+            if unsigned:
+                self._show_notice(Notice.SIGN_KEY)
+            self._status(w.copied_unsigned(n) if unsigned else w.copied_links(n))
+            return
+        expired = self.model.counts()[RowStatus.EXPIRED]
+        if expired:
+            self._show_notice(Notice.LINKS_EXPIRED)
+            buttons = self.notice.buttons
+            if buttons:
+                buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+            self._status(w.all_links_expired(expired))
+            return
+        self._status(w.no_links_yet())
 
     def copy_failed_ids(self) -> None:
         n = desktop.copy_ids(self.model.failed_ids())

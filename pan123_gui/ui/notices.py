@@ -28,6 +28,7 @@ class Fix(Enum):
     ENTER_SIGN_KEY = "enter_sign_key"
     TURN_SIGNING_OFF = "turn_signing_off"
     OPEN_FILES = "open_files"
+    RESIGN = "resign"
 
     def label(self) -> str:
         if self is Fix.OPEN_CREDENTIALS:
@@ -36,12 +37,15 @@ class Fix(Enum):
             return w.enter_sign_key()
         if self is Fix.TURN_SIGNING_OFF:
             return w.turn_signing_off()
+        if self is Fix.RESIGN:
+            return w.resign_button()
         return w.action_open_files()
 
 
 class Notice(Enum):
     CREDENTIALS = "credentials"  # no credentials, or the token / client was refused (the detail says which)
-    SIGN_KEY = "sign_key"  # "Sign links" is on without a sign key
+    SIGN_KEY = "sign_key"  # "Sign links" is on without a sign key (the detail says when a run was not started)
+    LINKS_EXPIRED = "links_expired"  # nothing to copy: every link in the list has expired
     FILES = "files"  # dropped or opened files that were skipped (the detail lists them)
     PROBLEM = "problem"  # a run failed as a whole for another reason (the detail says what)
 
@@ -49,7 +53,9 @@ class Notice(Enum):
         if self is Notice.CREDENTIALS:
             return detail() if detail is not None else w.no_credentials()
         if self is Notice.SIGN_KEY:
-            return w.no_sign_key()
+            return detail() if detail is not None else w.no_sign_key()
+        if self is Notice.LINKS_EXPIRED:
+            return w.links_expired_notice()
         if self is Notice.FILES:
             return "\n".join([w.file_problems_intro(), *([detail()] if detail is not None else [])])
         return detail() if detail is not None else w.unexpected_problem()
@@ -59,6 +65,8 @@ class Notice(Enum):
             return (Fix.OPEN_CREDENTIALS,)
         if self is Notice.SIGN_KEY:
             return (Fix.ENTER_SIGN_KEY, Fix.TURN_SIGNING_OFF)
+        if self is Notice.LINKS_EXPIRED:
+            return (Fix.RESIGN,)
         if self is Notice.FILES:
             return (Fix.OPEN_FILES,)
         return ()

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 from pan123_gui.ui.icons import action_icon
 from pan123_gui.ui.wording import window as w
@@ -29,6 +37,13 @@ class ResolveBar(QWidget):
         self.progress.setValue(0)
         self.progress.setTextVisible(False)  # the counts label says it in words (some styles hide bar text)
         self.progress.setMinimumWidth(160)
+        # Idle, an empty bar looks like a text field waiting for input: it is shown only once a run started, and
+        # keeps its place in the row while hidden so nothing jumps.
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(policy)
+        self.progress.setVisible(False)
+        self._counts: tuple[int, int, int, int] | None = None  # the last progress, re-worded on a language switch
         self.counts = QLabel(self)
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
         self.counts.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000 / 0000 · 000 failed"))
@@ -66,6 +81,8 @@ class ResolveBar(QWidget):
         self.cancel_button.setAccessibleName(w.cancel_button())
         self.progress.setAccessibleName(w.progress_accessible())
         self.counts.setAccessibleName(w.progress_accessible())
+        if self._counts is not None:
+            self._show_counts(*self._counts)
         self.sign_check.setText(w.sign_checkbox())
         self.sign_check.setToolTip(w.sign_tip())
         self.sign_check.setAccessibleName(w.plain(w.sign_checkbox()))
@@ -113,14 +130,22 @@ class ResolveBar(QWidget):
         self.cancel_button.setProperty("cancelling", True)
         self.cancel_button.setText(w.cancelling())
 
-    def set_progress(self, done: int, total: int, failed: int) -> None:
+    def set_progress(self, done: int, total: int, failed: int, cancelled: int = 0) -> None:
+        """``done`` of ``total`` finished (``failed`` of them without a link), ``cancelled`` not got to."""
+        self._counts = (done, total, failed, cancelled)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, max(total, 1)))
-        text = w.progress_text(done, total, failed)
+        self.progress.setVisible(True)
+        self._show_counts(done, total, failed, cancelled)
+
+    def _show_counts(self, done: int, total: int, failed: int, cancelled: int) -> None:
+        text = w.progress_text(done, total, failed, cancelled)
         self.counts.setText(text)
         self.progress.setAccessibleDescription(text)
 
     def reset_progress(self) -> None:
+        self._counts = None
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.setVisible(False)
         self.counts.setText("")

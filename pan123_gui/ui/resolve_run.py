@@ -10,7 +10,9 @@ The ledger (file ID → latest result) is the run's only record: a batch carries
 it, and the final list is completed from it (an ID the job never answered for still ends as a row).
 
 Signals (all in the GUI thread, in this order):
-- ``progress(done, total, failed)``: once at start, then after each batch;
+- ``progress(done, total, failed, cancelled)``: once at start, then after each batch; ``done`` counts the IDs that
+  finished (a link or a failure), ``cancelled`` the ones the run did not get to after a cancel (so after Cancel the
+  last one reads e.g. 15 / 100 · 4 failed · 85 cancelled);
 - ``results(list[LinkResult])``: a batch of finished IDs (each ID once over the run, except that the last batch may
   repeat an ID whose final result differs, e.g. CANCELLED after cancel);
 - ``problem(Exception)``: the run as a whole could not run (no credentials, token refused, no sign key, or an
@@ -79,7 +81,7 @@ def route_problem(exc: BaseException) -> tuple[Notice, Detail | None]:
 class ResolveRun(QObject):
     """One run over ``ids`` (unique, in input order). Create in the GUI thread, connect, then :meth:`start`."""
 
-    progress = Signal(int, int, int)
+    progress = Signal(int, int, int, int)
     results = Signal(list)
     problem = Signal(object)
     finished = Signal(object)
@@ -99,6 +101,7 @@ class ResolveRun(QObject):
         self._queue: deque[LinkResult] = deque()  # append (pool threads) / popleft (GUI thread) are atomic
         self._ledger: dict[int, LinkResult] = {}
         self._failed = 0  # results in the ledger that failed (not counting CANCELLED)
+        self._cancelled = 0  # results in the ledger that are CANCELLED
         self._running = False
         self._done = False
         self._pool: QThreadPool | None = None
@@ -120,7 +123,7 @@ class ResolveRun(QObject):
             raise RuntimeError("a ResolveRun runs once")
         self._running = True
         self._pool = pool
-        self.progress.emit(0, len(self.ids), 0)
+        self.progress.emit(0, len(self.ids), 0, 0)
         self._timer.start()
         if delay_ms > 0:
             QTimer.singleShot(delay_ms, self, self._start_worker)
@@ -147,6 +150,10 @@ class ResolveRun(QObject):
         """IDs with a result so far."""
         return len(self._ledger)
 
+    def _emit_progress(self, total: int) -> None:
+        cancelled = self._cancelled
+        self.progress.emit(len(self._ledger) - cancelled, total, self._failed, cancelled)
+
     # -- delivery (GUI thread) ------------------------------------------------------------------------------------
     def _record(self, result: LinkResult) -> bool:
         """Put ``result`` in the ledger; False when the ledger already had exactly this."""
@@ -155,8 +162,12 @@ class ResolveRun(QObject):
             return False
         if old is not None and _failed_in_run(old):
             self._failed -= 1
+        if old is not None and old.error_kind is ErrorKind.CANCELLED:
+            self._cancelled -= 1
         if _failed_in_run(result):
             self._failed += 1
+        if result.error_kind is ErrorKind.CANCELLED:
+            self._cancelled += 1
         self._ledger[result.file_id] = result
         return True
 
@@ -170,7 +181,7 @@ class ResolveRun(QObject):
                 batch.append(result)
         if batch:
             self.results.emit(batch)
-            self.progress.emit(len(self._ledger), len(self.ids), self._failed)
+            self._emit_progress(len(self.ids))
 
     def _on_result(self, value: object) -> None:
         self._final = list(value) if isinstance(value, list) else None
@@ -193,7 +204,7 @@ class ResolveRun(QObject):
             self.results.emit(rest)
         self._running = False
         self._done = True
-        self.progress.emit(len(final), len(final), self._failed)
+        self._emit_progress(len(final))
         self.finished.emit(RunSummary(final, self.cancelled))
 
     def _complete_final(self) -> list[LinkResult]:

@@ -296,8 +296,9 @@ def test_retry_failed_makes_no_duplicate_rows(qtbot: Any, window: MainWindow, ap
     assert len(set(window.model.ids())) == len(ids)
     calls = _direct_calls(api)
     assert len(calls) == len(set(calls)) and set(calls) <= set(ids)  # each failed row tried again, once
-    # (a folder or a file in the recycle bin may be known from the names look-up, with no direct-link request)
-    assert set(ids) - set(calls) <= {FOLDER_ID, TRASHED_ID}
+    # (a folder or a file in the recycle bin may be known from the names look-up, with no direct-link request;
+    # an ID with no file is not asked again: retrying cannot change it)
+    assert set(ids) - set(calls) <= {FOLDER_ID, TRASHED_ID, UNKNOWN_ID}
     counts = window.model.counts()
     assert counts[RowStatus.OK] == 11  # the sample's direct-link files
     assert counts[RowStatus.FAILED] == 4  # not in a direct-link space, folder, trashed, unknown

@@ -81,8 +81,8 @@ def test_every_id_ends_as_link_or_error_in_input_order(
     api.faults.add("/api/v1/direct-link/url", "http500_html", count=2)
     api.faults.add("/api/v1/direct-link/url", "code429", count=1)
     run = ResolveRun(resolve_job(resolver_factory(source, sign=False, valid_minutes=30), ids), ids)
-    progress: list[tuple[int, int, int]] = []
-    run.progress.connect(lambda done, total, failed: progress.append((done, total, failed)))
+    progress: list[tuple[int, int, int, int]] = []
+    run.progress.connect(lambda done, total, failed, cancelled: progress.append((done, total, failed, cancelled)))
     batches, final = _run(qtbot, run, pool)
 
     assert [r.file_id for r in final] == list(dict.fromkeys(ids))
@@ -91,7 +91,7 @@ def test_every_id_ends_as_link_or_error_in_input_order(
     assert by_id[424242].error_kind is ErrorKind.NOT_FOUND
     assert by_id[10861131].ok and by_id[10861131].name == "我从草原来.mp4"
     failed = sum(1 for r in final if not r.ok)
-    assert progress[0] == (0, len(final), 0) and progress[-1] == (len(final), len(final), failed)
+    assert progress[0] == (0, len(final), 0, 0) and progress[-1] == (len(final), len(final), failed, 0)
     assert all(a[0] <= b[0] for a, b in itertools.pairwise(progress))  # the ledger only grows
     # every ID was delivered through the batches exactly once (the last batch may only repeat changed ones)
     delivered = [r.file_id for batch in batches for r in batch]

@@ -40,12 +40,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+738"/>
+        <location line="+883"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="-734"/>
+        <location line="-879"/>
         <source>&amp;Credentials…</source>
         <translation>凭据(&amp;C)…</translation>
     </message>
@@ -294,12 +294,17 @@ Then press Ctrl+Enter (or click Get links).</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+368"/>
+        <location line="+372"/>
         <source>%n failed</source>
         <translation>%n 个失败</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-370"/>
+        <source>%n cancelled</source>
+        <translation>%n 个已取消</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Sig&amp;n links</source>
         <translation>链接签名(&amp;N)</translation>
     </message>
@@ -752,6 +757,101 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
         <translation>正在重新获取 %n 行…</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>%n row skipped: trying again cannot change it (no such file, or a folder)</source>
+        <translation>跳过 %n 行：重试也不会有变化（文件不存在，或是文件夹）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%n rows skipped: trying again cannot change them (no such file, or a folder)</source>
+        <translation>跳过 %n 行：重试也不会有变化（文件不存在，或是文件夹）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing retried: the failed row cannot change by trying again (no such file, or a folder)</source>
+        <translation>没有重试：失败的这一行重试也不会有变化（文件不存在，或是文件夹）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing retried: the %n failed rows cannot change by trying again (no such file, or a folder)</source>
+        <translation>没有重试：失败的 %n 行重试也不会有变化（文件不存在，或是文件夹）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Retry done: %n now with a link</source>
+        <translation>重试完成：%n 个已获取直链</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%n still failed</source>
+        <translation>%n 个仍然失败</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Signing %n link in the list…</source>
+        <translation>正在为列表中的 %n 个直链签名…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signing the %n links in the list…</source>
+        <translation>正在为列表中的 %n 个直链签名…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Signed %n link in the list</source>
+        <translation>已为列表中的 %n 个直链签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed %n links in the list</source>
+        <translation>已为列表中的 %n 个直链签名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%n could not be signed</source>
+        <translation>%n 个无法签名</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Signing off: %n link in the list is a plain link again</source>
+        <translation>已关闭签名：列表中的 %n 个直链恢复为普通直链</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signing off: %n links in the list are plain links again</source>
+        <translation>已关闭签名：列表中的 %n 个直链恢复为普通直链</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The links in the list get this signing choice when the run ends</source>
+        <translation>本次获取结束后，列表中的直链将按此签名设置更新</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not started: “Sign links” is on but no sign key is saved (see the note at the top)</source>
+        <translation>未开始：已开启“链接签名”，但没有保存鉴权密钥（见窗口顶部的提示）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copied %n link, NOT signed: no sign key is saved (see the note at the top)</source>
+        <translation>已复制 %n 个直链，但未签名：没有保存鉴权密钥（见窗口顶部的提示）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copied %n links, NOT signed: no sign key is saved (see the note at the top)</source>
+        <translation>已复制 %n 个直链，但未签名：没有保存鉴权密钥（见窗口顶部的提示）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing copied: the link in the list has expired</source>
+        <translation>没有复制：列表中的直链已过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing copied: all %n links in the list have expired</source>
+        <translation>没有复制：列表中的 %n 个直链都已过期</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Demo mode: a local stand-in for 123pan with sample files</source>
         <translation>演示模式：使用本地模拟的 123云盘和示例文件</translation>
@@ -778,6 +878,31 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>The links were not fetched: “Sign links” is on, but no sign key is saved. Enter the sign key of your direct-link space under Credentials, or turn signing off, then press Ctrl+Enter again.</source>
+        <translation>没有获取直链：已开启“链接签名”，但没有保存鉴权密钥。请在“凭据”中填写直链空间的鉴权密钥，或关闭签名，然后再按 Ctrl+Enter。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Every link in the list has expired (signed links stop working after their validity). Re-sign them to get fresh links, then copy again.</source>
+        <translation>列表中的直链都已过期（签名直链过了有效期就不能用了）。请重新签名获取新的直链，然后再复制。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%n link is on the clipboard. On this computer the clipboard is emptied when the app quits (no clipboard manager is running): paste it where you need it first, then press Quit.</source>
+        <translation>%n 个直链已在剪贴板中。在这台电脑上，程序退出后剪贴板会被清空（没有运行剪贴板管理器）：请先把它粘贴到需要的地方，再点“退出”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%n links are on the clipboard. On this computer the clipboard is emptied when the app quits (no clipboard manager is running): paste them where you need them first, then press Quit.</source>
+        <translation>%n 个直链已在剪贴板中。在这台电脑上，程序退出后剪贴板会被清空（没有运行剪贴板管理器）：请先把它们粘贴到需要的地方，再点“退出”。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Paste before quitting</source>
+        <translation>退出前请先粘贴</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Enter &amp;sign key…</source>
         <translation>填写鉴权密钥(&amp;S)…</translation>
     </message>

@@ -331,11 +331,15 @@ def progress_accessible() -> str:
     return QCoreApplication.translate("window", "Progress")
 
 
-def progress_text(done: int, total: int, failed: int) -> str:
-    """'12 / 40 · 2 failed'."""
+def progress_text(done: int, total: int, failed: int, cancelled: int = 0) -> str:
+    """'12 / 40 · 2 failed', after Cancel '15 / 100 · 4 failed · 85 cancelled'."""
     text = f"{done} / {total}"
     if failed:
         text += " · " + QCoreApplication.translate("window", "%n failed", None, failed).replace("%n", str(failed))
+    if cancelled:
+        text += " · " + QCoreApplication.translate("window", "%n cancelled", None, cancelled).replace(
+            "%n", str(cancelled)
+        )
     return text
 
 
@@ -729,6 +733,107 @@ def retrying(n: int) -> str:
     )
 
 
+def retry_skipped(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate(
+            "window", "%n row skipped: trying again cannot change it (no such file, or a folder)", None, n
+        ),
+        QCoreApplication.translate(
+            "window", "%n rows skipped: trying again cannot change them (no such file, or a folder)", None, n
+        ),
+    )
+
+
+def retry_nothing_can_change(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate(
+            "window",
+            "Nothing retried: the failed row cannot change by trying again (no such file, or a folder)",
+            None,
+            n,
+        ),
+        QCoreApplication.translate(
+            "window",
+            "Nothing retried: the %n failed rows cannot change by trying again (no such file, or a folder)",
+            None,
+            n,
+        ),
+    )
+
+
+def retry_summary(ok: int, failed: int, skipped: int) -> str:
+    """'Retry done: 3 now with a link · 2 still failed · 1 row skipped: …'."""
+    text = QCoreApplication.translate("window", "Retry done: %n now with a link", None, ok).replace("%n", str(ok))
+    if failed:
+        text += " · " + QCoreApplication.translate("window", "%n still failed", None, failed).replace(
+            "%n", str(failed)
+        )
+    if skipped:
+        text += " · " + retry_skipped(skipped)
+    return text
+
+
+def signing_rows(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("window", "Signing %n link in the list…", None, n),
+        QCoreApplication.translate("window", "Signing the %n links in the list…", None, n),
+    )
+
+
+def signed_rows(ok: int, failed: int) -> str:
+    text = _n(
+        ok,
+        QCoreApplication.translate("window", "Signed %n link in the list", None, ok),
+        QCoreApplication.translate("window", "Signed %n links in the list", None, ok),
+    )
+    if failed:
+        text += " · " + QCoreApplication.translate("window", "%n could not be signed", None, failed).replace(
+            "%n", str(failed)
+        )
+    return text
+
+
+def unsigned_rows(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("window", "Signing off: %n link in the list is a plain link again", None, n),
+        QCoreApplication.translate("window", "Signing off: %n links in the list are plain links again", None, n),
+    )
+
+
+def signing_after_run() -> str:
+    return QCoreApplication.translate("window", "The links in the list get this signing choice when the run ends")
+
+
+def not_started_no_sign_key() -> str:
+    return QCoreApplication.translate(
+        "window", "Not started: “Sign links” is on but no sign key is saved (see the note at the top)"
+    )
+
+
+def copied_unsigned(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate(
+            "window", "Copied %n link, NOT signed: no sign key is saved (see the note at the top)", None, n
+        ),
+        QCoreApplication.translate(
+            "window", "Copied %n links, NOT signed: no sign key is saved (see the note at the top)", None, n
+        ),
+    )
+
+
+def all_links_expired(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate("window", "Nothing copied: the link in the list has expired", None, n),
+        QCoreApplication.translate("window", "Nothing copied: all %n links in the list have expired", None, n),
+    )
+
+
 def demo_status() -> str:
     return QCoreApplication.translate("window", "Demo mode: a local stand-in for 123pan with sample files")
 
@@ -758,6 +863,46 @@ def no_sign_key() -> str:
         "“Sign links” is on, but no sign key is saved. Enter the sign key of your direct-link space under "
         "Credentials, or turn signing off.",
     )
+
+
+def sign_key_blocked() -> str:
+    return QCoreApplication.translate(
+        "window",
+        "The links were not fetched: “Sign links” is on, but no sign key is saved. Enter the sign key of your "
+        "direct-link space under Credentials, or turn signing off, then press Ctrl+Enter again.",
+    )
+
+
+def links_expired_notice() -> str:
+    return QCoreApplication.translate(
+        "window",
+        "Every link in the list has expired (signed links stop working after their validity). Re-sign them to get "
+        "fresh links, then copy again.",
+    )
+
+
+def clipboard_lost_on_quit(n: int) -> str:
+    return _n(
+        n,
+        QCoreApplication.translate(
+            "window",
+            "%n link is on the clipboard. On this computer the clipboard is emptied when the app quits (no "
+            "clipboard manager is running): paste it where you need it first, then press Quit.",
+            None,
+            n,
+        ),
+        QCoreApplication.translate(
+            "window",
+            "%n links are on the clipboard. On this computer the clipboard is emptied when the app quits (no "
+            "clipboard manager is running): paste them where you need them first, then press Quit.",
+            None,
+            n,
+        ),
+    )
+
+
+def clipboard_title() -> str:
+    return QCoreApplication.translate("window", "Paste before quitting")
 
 
 def enter_sign_key() -> str:
