@@ -37,6 +37,7 @@ from pan123_gui.core.errors import (
 from pan123_gui.core.folder_paths import ROOT_ID, FolderPaths
 from pan123_gui.core.models import LinkResult, SpaceFolder
 from pan123_gui.core.request_watch import RequestWatch
+from pan123_gui.core.resolver import Resolver
 
 __all__ = [
     "KnownSpace",
@@ -44,6 +45,7 @@ __all__ = [
     "SpaceChange",
     "TopFolderFinder",
     "disable_space",
+    "enable_and_retry",
     "enable_space",
     "enable_spaces",
     "folders_to_enable",
@@ -252,6 +254,30 @@ def enable_spaces(
         log.info("Direct-link space switched on for folder %d", folder.file_id)
         changes.append(SpaceChange(folder, enabled=True, server_name=name or folder.name))
     return changes
+
+
+def enable_and_retry(
+    client: Pan123Client,
+    resolver: Resolver,
+    rows: Sequence[LinkResult],
+    finder: TopFolderFinder | None = None,
+    cancel: threading.Event | None = None,
+) -> tuple[list[LinkResult], list[SpaceChange]]:
+    """Switch on the spaces the rows outside one need (each folder once), then get those rows' links again.
+
+    Returns the rows in the same order (the ones under a switched-on folder replaced by their new result, every row
+    outside a space naming its folder) and what happened to each folder. Only call this after the person agreed:
+    it changes the account."""
+    finder = finder if finder is not None else TopFolderFinder(client)
+    located = locate_space_folders(finder, rows, cancel)
+    changes = enable_spaces(client, folders_to_enable(located), cancel)
+    switched = {change.folder.file_id for change in changes if change.ok}
+    retry = [r.file_id for r in located if r.space_folder is not None and r.space_folder.file_id in switched]
+    if not retry:
+        return located, changes
+    again = {row.file_id: row for row in resolver.resolve(retry, cancel=cancel)}
+    merged = [again.get(row.file_id, row) for row in located]
+    return locate_space_folders(finder, merged, cancel), changes
 
 
 # --- spaces learned from links --------------------------------------------------------------------------------------

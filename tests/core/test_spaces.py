@@ -19,6 +19,7 @@ from pan123_gui.core.spaces import (
     KnownSpaces,
     TopFolderFinder,
     disable_space,
+    enable_and_retry,
     enable_space,
     enable_spaces,
     folders_to_enable,
@@ -47,6 +48,8 @@ SUB_ID, DEEP_ID = 77_000_001, 77_000_002  # 我的资源/子目录/深层文件.
 
 @pytest.fixture
 def client(fake_api: FakeApiServer) -> Iterator[Pan123Client]:
+    for path in ("direct-link/url", "file/infos", "user/info"):
+        fake_api.set_rate(path, None)  # the client below goes faster than the platform's pace
     fake_api.add_folder(SUB_ID, "子目录", PLAIN_FOLDER_ID)
     fake_api.add_file(DEEP_ID, "深层文件.txt", 10, parent_id=SUB_ID)
     rates = {SPACE_ENABLE_PATH: 100.0, SPACE_DISABLE_PATH: 100.0, LINK_CACHE_REFRESH_PATH: 100.0}
@@ -217,3 +220,26 @@ def test_not_found_is_still_not_found(client: Pan123Client) -> None:
         enable_space(client, UNKNOWN_ID)
     with pytest.raises(ApiError):
         enable_space(client, SUB_ID)
+
+
+def test_enable_and_retry_switches_each_folder_once_then_gets_the_links(
+    client: Pan123Client, fake_api: FakeApiServer
+) -> None:
+    ids = [NOT_DIRECT_LINK_ID, VIDEO_ID, DEEP_ID, TOP_FILE_ID, UNKNOWN_ID]
+    rows, changes = enable_and_retry(client, Resolver(client), resolve(client, ids))
+    assert [r.file_id for r in rows] == ids
+    assert [c.folder for c in changes] == [PLAIN] and changes[0].ok
+    assert fake_api.space_switches == [(PLAIN_FOLDER_ID, True)]
+    assert [r.ok for r in rows] == [True, True, True, False, False]
+    assert rows[3].at_drive_top and rows[3].error_kind is ErrorKind.NOT_DIRECT_LINK_SPACE
+    assert rows[4].error_kind is ErrorKind.NOT_FOUND
+
+
+def test_enable_and_retry_keeps_the_rows_when_refused(client: Pan123Client, fake_api: FakeApiServer) -> None:
+    fake_api.set_vip(False)
+    before = resolve(client, [VIDEO_ID, NOT_DIRECT_LINK_ID])  # without VIP no file has a link
+    fake_api.clear_log()
+    rows, changes = enable_and_retry(client, Resolver(client), before)
+    assert [c.ok for c in changes] == [False, False] and changes[0].server_message == fake_spaces.MSG_NOT_VIP
+    assert fake_api.calls("direct-link/url") == 0  # nothing switched on: no link asked again
+    assert [r.space_folder for r in rows] == [SpaceFolder(SPACE_ID, "测试直链文件夹"), PLAIN]
