@@ -3,6 +3,15 @@
 Everything else writes ``from pan123_gui.core._http import httpx``. :func:`call_api` sends one request and turns
 the answer into the envelope's ``data`` or a typed :class:`~pan123_gui.core.errors.Pan123Error`: transport failures
 first, then the HTTP status, then the envelope ``code``. It never retries; ``client.py`` does that.
+
+Limits, so that no server can hold a request or fill the memory:
+
+* an overall deadline per request (:data:`DEFAULT_DEADLINE`): the name lookup, connecting, sending, the headers and
+  the body together. httpx's own timeouts are per read, so a server sending one byte a second would never end; the
+  client's network backend cuts every socket wait to what is left of the deadline instead;
+* a size cap on answers (:data:`MAX_ANSWER_BYTES`), counted while reading and after decompression (gzip/deflate are
+  decoded here, in bounded steps), so a huge answer or a gzip bomb is never read into memory;
+* JSON nested too deep. Answers refused by these limits are :class:`RefusedAnswerError` (``malformed``, not retried).
 """
 
 from __future__ import annotations
@@ -11,11 +20,16 @@ import email.utils
 import json
 import logging
 import math
+import socket
+import threading
 import time
-from collections.abc import Mapping
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+import httpcore
 import httpx
 
 from pan123_gui import __version__
@@ -31,12 +45,16 @@ from pan123_gui.core.errors import (
     NotFoundError,
     Pan123Error,
     RateLimitedError,
+    RefusedAnswerError,
     RequestTimeoutError,
     TrafficExhaustedError,
 )
 
 __all__ = [
+    "DEFAULT_DEADLINE",
     "DEFAULT_TIMEOUT",
+    "MAX_ANSWER_BYTES",
+    "ApiHttpClient",
     "ConnectFailedError",
     "ConnectTimeoutError",
     "call_api",
@@ -49,8 +67,15 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-# Short connect, generous read: a slow answer is still an answer, a dead host is found quickly.
-DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0, pool=60.0)
+# Per socket wait: short connect, and reads no longer than the whole request may take anyway.
+DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=10.0, pool=60.0)
+#: Seconds one request may take in all: name lookup, connect, send, headers and body. The API's answers are small
+#: JSON documents that take well under a second; a request that is not done after this is a server that stalls.
+#: With one retry of a timed-out request (``client.py``) a row never waits more than about 2 x this for one call.
+DEFAULT_DEADLINE = 10.0
+#: The most bytes an API answer may have after decompression (the largest real ones, 100 file infos, are ~50 kB).
+MAX_ANSWER_BYTES = 4 * 1024 * 1024
+_CHUNK = 64 * 1024  # bytes read, and at most inflated, per step
 # Room for the resolver's 16 workers plus the window's other calls, with head-room (~32 in flight).
 DEFAULT_LIMITS = httpx.Limits(max_connections=48, max_keepalive_connections=32, keepalive_expiry=30.0)
 
@@ -65,17 +90,168 @@ class ConnectTimeoutError(RequestTimeoutError):
     """Opening the connection timed out, so the request surely never reached the server."""
 
 
-def new_http_client(base_url: str | None = None, *, transport: httpx.BaseTransport | None = None) -> httpx.Client:
-    """The one ``httpx.Client`` shared by every thread: explicit timeouts, platform headers, a big enough pool."""
+class ApiHttpClient(httpx.Client):
+    """An ``httpx.Client`` that carries the request limits :func:`call_api` applies (see the module's text)."""
+
+    def __init__(self, *, deadline: float, max_answer_bytes: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.deadline = deadline
+        self.max_answer_bytes = max_answer_bytes
+
+
+def new_http_client(
+    base_url: str | None = None,
+    *,
+    transport: httpx.BaseTransport | None = None,
+    deadline: float = DEFAULT_DEADLINE,
+    max_answer_bytes: int = MAX_ANSWER_BYTES,
+) -> ApiHttpClient:
+    """The one ``httpx.Client`` shared by every thread: explicit timeouts and limits, platform headers, a pool."""
+    if not deadline > 0 or max_answer_bytes < 1:
+        raise ValueError("deadline and max_answer_bytes must be positive")
     url = (base_url or api_base_url()).rstrip("/")
-    return httpx.Client(
+    client = ApiHttpClient(
+        deadline=deadline,
+        max_answer_bytes=max_answer_bytes,
         base_url=url,
         timeout=DEFAULT_TIMEOUT,
         limits=DEFAULT_LIMITS,
-        headers={"Platform": "open_platform", "User-Agent": f"pan123-gui/{__version__}"},
+        headers={
+            "Platform": "open_platform",
+            "User-Agent": f"pan123-gui/{__version__}",
+            "Accept-Encoding": "gzip, deflate",  # the two this module decodes itself, in bounded steps
+        },
         transport=transport if transport is not None else httpx.HTTPTransport(limits=DEFAULT_LIMITS),
         follow_redirects=False,
     )
+    _install_deadline_backend(client)
+    return client
+
+
+# --- the overall deadline ------------------------------------------------------------------------------------------
+
+_DEADLINE = threading.local()  # .at: time.monotonic() by which the current thread's request must be done
+
+
+@contextmanager
+def request_deadline(seconds: float) -> Iterator[float]:
+    """Every socket wait of this thread's request ends by ``seconds`` from now (yields the monotonic deadline)."""
+    previous = getattr(_DEADLINE, "at", None)
+    at = time.monotonic() + seconds
+    _DEADLINE.at = at if previous is None else min(at, previous)
+    try:
+        yield _DEADLINE.at
+    finally:
+        _DEADLINE.at = previous
+
+
+def _clamp(timeout: float | None) -> float | None:
+    """``timeout`` cut to what is left of the current request's deadline (a tiny positive value once it passed,
+    so the socket itself raises its timeout and httpcore maps it as usual)."""
+    at: float | None = getattr(_DEADLINE, "at", None)
+    if at is None:
+        return timeout
+    left = max(at - time.monotonic(), 0.001)
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _clamp(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _clamp(timeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, _clamp(timeout)))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    """httpcore's network backend with every wait cut to the request's deadline, the name lookup included (it runs
+    on a daemon thread: ``getaddrinfo`` itself cannot be given a timeout)."""
+
+    def __init__(self, inner: httpcore.NetworkBackend) -> None:
+        self._inner = inner
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        last: Exception | None = None
+        for address in _resolve(host, port, _clamp(timeout)):
+            try:
+                stream = self._inner.connect_tcp(address, port, _clamp(timeout), local_address, socket_options)
+            except httpcore.ConnectTimeout:
+                raise
+            except httpcore.ConnectError as exc:  # try the host's next address
+                last = exc
+                continue
+            return _DeadlineStream(stream)
+        raise last if last is not None else httpcore.ConnectError(f"no address for {host}")
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:  # pragma: no cover - the API is never reached over a unix socket
+        return _DeadlineStream(self._inner.connect_unix_socket(path, _clamp(timeout), socket_options))
+
+    def sleep(self, seconds: float) -> None:  # pragma: no cover - only used by httpcore's retries, which are off
+        self._inner.sleep(seconds)
+
+
+def _resolve(host: str, port: int, timeout: float | None) -> list[str]:
+    """The host's addresses, looked up on a daemon thread that is given up on after ``timeout`` seconds."""
+    try:
+        socket.inet_pton(socket.AF_INET6 if ":" in host else socket.AF_INET, host)
+    except (OSError, ValueError):
+        pass
+    else:
+        return [host]  # an address already
+    box: list[list[str] | BaseException] = []
+    done = threading.Event()
+
+    def lookup() -> None:
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            box.append(list(dict.fromkeys(str(info[4][0]) for info in infos)))
+        except BaseException as exc:  # handed to the waiting thread
+            box.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=lookup, name="pan123-name-lookup", daemon=True).start()
+    if not done.wait(timeout):
+        raise httpcore.ConnectTimeout(f"the name lookup of {host} took too long")
+    result = box[0]
+    if isinstance(result, BaseException):
+        raise httpcore.ConnectError(f"the name lookup of {host} failed ({type(result).__name__})")
+    if not result:
+        raise httpcore.ConnectError(f"no address for {host}")
+    return result
+
+
+def _install_deadline_backend(client: httpx.Client) -> None:
+    """Put :class:`_DeadlineBackend` under the client's connection pools (its transport and any proxy mounts)."""
+    transports = [getattr(client, "_transport", None), *getattr(client, "_mounts", {}).values()]
+    for transport in transports:
+        pool = getattr(transport, "_pool", None)
+        backend = getattr(pool, "_network_backend", None)
+        if backend is not None and not isinstance(backend, _DeadlineBackend):
+            pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
 
 
 def call_api(
@@ -89,9 +265,20 @@ def call_api(
 ) -> Any:
     """Send one request and return the envelope's ``data`` (``None`` when absent) or raise a typed error."""
     headers = {"Authorization": f"Bearer {token}"} if token else {}
+    deadline = getattr(http, "deadline", DEFAULT_DEADLINE)
+    cap = getattr(http, "max_answer_bytes", MAX_ANSWER_BYTES)
     started = time.monotonic()
     try:
-        response = http.request(method, path, params=params, json=json_body, headers=headers)
+        with request_deadline(deadline) as at:
+            request = http.build_request(method, path, params=params, json=json_body, headers=headers)
+            response = http.send(request, stream=True)
+            try:
+                body = read_capped(response, cap, at)
+            finally:
+                response.close()
+    except Pan123Error as err:  # refused by the limits, cut off by the deadline, undecodable
+        _log_failure(method, path, params, err)
+        raise
     except httpx.ConnectTimeout as exc:
         _log_failure(method, path, params, exc)
         raise ConnectTimeoutError("Timed out connecting to the 123pan API") from None
@@ -109,7 +296,7 @@ def call_api(
         raise NetworkError(f"Connection to the 123pan API failed ({type(exc).__name__})") from None
     elapsed = time.monotonic() - started
     try:
-        data = check_response(response)
+        data = check_response(response, body)
     except Pan123Error as err:
         log.debug(
             "%s %s%s -> HTTP %s, %s (%.3f s)", method, path, _query(params), response.status_code, err.kind, elapsed
@@ -119,12 +306,105 @@ def call_api(
     return data
 
 
-def check_response(response: httpx.Response) -> Any:
-    """HTTP status first, then the envelope ``code``; returns ``data``."""
+def read_capped(response: httpx.Response, cap: int, deadline: float | None = None) -> bytes:
+    """The answer's body, decoded (gzip/deflate) in bounded steps; :class:`RefusedAnswerError` past ``cap`` bytes
+    (before or after decompression) and :class:`RequestTimeoutError` past the monotonic ``deadline``."""
+    declared = response.headers.get("Content-Length", "").strip()
+    if declared.isdigit() and int(declared) > cap:
+        raise RefusedAnswerError(
+            f"The API answer is too large ({_size(int(declared))})", http_status=response.status_code
+        )
+    if response.is_stream_consumed:  # an answer made in memory (a test's MockTransport), decoded already
+        if len(response.content) > cap:
+            raise RefusedAnswerError(
+                f"The API answer is too large (over {_size(cap)})", http_status=response.status_code
+            )
+        return response.content
+    inflater = _Inflater(response.headers.get("Content-Encoding", ""), response.status_code)
+    body = bytearray()
+    raw = 0
+    for chunk in response.iter_raw(_CHUNK):
+        raw += len(chunk)
+        if raw > cap:
+            raise RefusedAnswerError(
+                f"The API answer is too large (over {_size(cap)})", http_status=response.status_code
+            )
+        for piece in inflater.feed(chunk, cap - len(body)):
+            body += piece
+            if len(body) > cap:
+                raise RefusedAnswerError(
+                    f"The API answer is too large (over {_size(cap)} unpacked)", http_status=response.status_code
+                )
+        if deadline is not None and time.monotonic() > deadline:
+            raise RequestTimeoutError("The 123pan API did not answer in time")
+    for piece in inflater.feed(b"", cap - len(body)):
+        body += piece
+        if len(body) > cap:
+            raise RefusedAnswerError(
+                f"The API answer is too large (over {_size(cap)} unpacked)", http_status=response.status_code
+            )
+    return bytes(body)
+
+
+class _Inflater:
+    """Decodes the body's ``Content-Encoding`` (none, gzip, deflate) in bounded steps: :meth:`feed` yields at most
+    ``room + 1`` decoded bytes per step (one more than fits tells "too large" without inflating the rest)."""
+
+    def __init__(self, encoding: str, status: int) -> None:
+        self._name = encoding.strip().lower()
+        self._status = status
+        self._first = True
+        if self._name in ("", "identity"):
+            self._zlib = None
+        elif self._name in ("gzip", "x-gzip"):
+            self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif self._name == "deflate":
+            self._zlib = zlib.decompressobj(zlib.MAX_WBITS)
+        else:
+            raise RefusedAnswerError(f"The API answer uses an unknown encoding ({self._name[:20]})", http_status=status)
+
+    def feed(self, chunk: bytes, room: int) -> Iterator[bytes]:
+        """The decoded bytes of ``chunk``; ``b""`` marks the end of the body."""
+        d = self._zlib
+        if d is None:
+            if chunk:
+                yield chunk
+            return
+        try:
+            if not chunk:
+                tail = b"" if d.eof else d.flush()
+                if tail:
+                    yield tail
+                return
+            data = chunk
+            while data and not d.eof:
+                piece = d.decompress(data, max(room, 0) + 1)
+                self._first = False
+                if piece:
+                    room -= len(piece)
+                    yield piece
+                    if room < 0:
+                        return
+                data = d.unconsumed_tail
+        except zlib.error:
+            if self._name == "deflate" and self._first:  # a raw deflate stream, without the zlib header
+                self._first = False
+                self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+                yield from self.feed(chunk, room)
+                return
+            raise MalformedResponseError("The API answer could not be decoded", http_status=self._status) from None
+
+
+def _size(count: int) -> str:
+    return f"{count / (1024 * 1024):.1f} MB" if count >= 1024 * 1024 else f"{count} bytes"
+
+
+def check_response(response: httpx.Response, body: bytes | None = None) -> Any:
+    """HTTP status first, then the envelope ``code``; returns ``data``. ``body`` defaults to ``response.content``."""
     status = response.status_code
     retry_after = parse_retry_after(response.headers.get("Retry-After"))
     header_trace = response.headers.get("x-traceid") or None
-    envelope = _parse_envelope(response)
+    envelope, too_deep = _parse_envelope(response.content if body is None else body)
     trace_id = header_trace
     if envelope is not None and isinstance(envelope.get("x-traceID"), str):
         trace_id = envelope["x-traceID"] or header_trace
@@ -146,6 +426,8 @@ def check_response(response: httpx.Response) -> Any:
                 http_status=status,
                 server_message=message,
             )
+        if too_deep:
+            raise RefusedAnswerError("The API answer is nested too deeply", trace_id=trace_id, http_status=status)
         raise MalformedResponseError(f"Server error page (HTTP {status})", trace_id=trace_id, http_status=status)
     if status == 408:
         raise RequestTimeoutError("The API reported a request timeout (HTTP 408)", http_status=status)
@@ -158,6 +440,8 @@ def check_response(response: httpx.Response) -> Any:
         )
     if not 200 <= status < 300:
         raise ApiError(f"Unexpected HTTP status {status}", trace_id=trace_id, http_status=status)
+    if too_deep:
+        raise RefusedAnswerError("The API answer is nested too deeply", trace_id=trace_id, http_status=status)
     if envelope is None:
         raise MalformedResponseError("The API answer is not a JSON envelope", trace_id=trace_id, http_status=status)
     if not has_code:
@@ -239,12 +523,15 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
     return seconds
 
 
-def _parse_envelope(response: httpx.Response) -> dict[str, Any] | None:
+def _parse_envelope(content: bytes) -> tuple[dict[str, Any] | None, bool]:
+    """(the envelope or None, whether the JSON was nested too deeply to parse)."""
     try:
-        body = json.loads(response.content)
+        body = json.loads(content)
+    except RecursionError:
+        return None, True
     except (ValueError, UnicodeDecodeError):
-        return None
-    return body if isinstance(body, dict) else None
+        return None, False
+    return (body if isinstance(body, dict) else None), False
 
 
 def _server_message(envelope: Mapping[str, Any]) -> str:
@@ -262,5 +549,5 @@ def _query(params: Mapping[str, str | int] | None) -> str:
     return "?" + "&".join(f"{k}={v}" for k, v in params.items())
 
 
-def _log_failure(method: str, path: str, params: Mapping[str, str | int] | None, exc: Exception) -> None:
+def _log_failure(method: str, path: str, params: Mapping[str, str | int] | None, exc: BaseException) -> None:
     log.debug("%s %s%s -> %s", method, path, _query(params), type(exc).__name__)

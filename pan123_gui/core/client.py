@@ -34,6 +34,7 @@ from pan123_gui.core.errors import (
     MalformedResponseError,
     Pan123Error,
     RateLimitedError,
+    RequestTimeoutError,
 )
 from pan123_gui.core.limiter import DIRECT_LINK_RATE, EndpointLimiters
 from pan123_gui.core.links import require_http_link
@@ -51,6 +52,10 @@ log = logging.getLogger(__name__)
 
 FILE_INFOS_BATCH = 100  # ids per file/infos call (x123pan's batch; the official maximum is unconfirmed)
 FILE_LIST_LIMIT = 100  # items per file/list page (the documented maximum)
+
+#: Attempts of one call that may end at the request deadline (a server that accepts and then stalls): one retry,
+#: none once the run's watch saw a stall with no answer since, so a row waits about 2 x the deadline at most.
+STALLED_ATTEMPTS = 2
 
 T = TypeVar("T")
 
@@ -255,6 +260,7 @@ class Pan123Client:
         """
         policy = self._retry
         attempt = 0
+        stalls = 0
         replayed = False
         while True:
             _stop_if_asked(cancel, watch)
@@ -265,6 +271,7 @@ class Pan123Client:
                     watch.check()
                 raise
             token = self._token_for(auth, watch)
+            was_stalled = watch is not None and watch.stalled  # another request of the run stalled before this one
             try:
                 result = _send_once(send, token, path, watch)
             except AuthError:
@@ -283,6 +290,10 @@ class Pan123Client:
                 attempt += 1
                 if not retryable(err) or attempt >= policy.max_attempts:
                     raise
+                if isinstance(err, RequestTimeoutError) and not isinstance(err, ConnectTimeoutError):
+                    stalls += 1
+                    if stalls >= STALLED_ATTEMPTS or was_stalled:
+                        raise
                 retry_after = err.retry_after if isinstance(err, RateLimitedError) else None
                 delay = backoff_delay(attempt, policy, retry_after)
                 log.debug("%s: %s, retry %d/%d in %.2f s", path, err.kind, attempt, policy.max_attempts - 1, delay)

@@ -129,6 +129,11 @@ class MalformedResponseError(Pan123Error):
     kind = ErrorKind.MALFORMED
 
 
+class RefusedAnswerError(MalformedResponseError):
+    """An answer refused by the client's own limits (too large, nested too deep, an unknown encoding): asking again
+    would fetch the same again, so it is never retried."""
+
+
 class BadLinkError(Pan123Error):
     kind = ErrorKind.BAD_LINK
 

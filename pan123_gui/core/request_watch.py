@@ -12,7 +12,14 @@ import threading
 import time
 
 from pan123_gui.core._http import ConnectFailedError, ConnectTimeoutError
-from pan123_gui.core.errors import CancelledError, CredentialsError, NetworkError, NotTriedError, Pan123Error
+from pan123_gui.core.errors import (
+    CancelledError,
+    CredentialsError,
+    NetworkError,
+    NotTriedError,
+    Pan123Error,
+    RequestTimeoutError,
+)
 
 __all__ = ["BREAKER_THRESHOLD", "RequestWatch"]
 
@@ -31,7 +38,8 @@ class RequestWatch:
     ``wake`` is set, so calls waiting in a limiter or a back-off with ``cancel=wake`` wake up and stop too. Any answer
     from the server resets the count (a tripped watch stays tripped: the next run starts with a fresh one). Other
     transport failures (a dropped connection, a read timeout) may have reached the server: they neither count nor
-    reset. Thread-safe.
+    reset. A request that ran into its deadline marks the watch :attr:`stalled` until the next answer (the client
+    then does not retry another stalled request of the run). Thread-safe.
     """
 
     def __init__(self, threshold: int = BREAKER_THRESHOLD, *, wake: threading.Event | None = None) -> None:
@@ -42,6 +50,7 @@ class RequestWatch:
         self._lock = threading.Lock()
         self._failures = 0  # connect failures since the last answer
         self._tripped = False
+        self._stalled = False  # a request ran into its deadline, and no answer came since
         self._latency: dict[str, float] = {}  # path -> moving average of answered round trips (seconds)
         self._any_latency: float | None = None
         self._on_the_wire: dict[int, tuple[str, float]] = {}  # ticket -> (path, when that attempt was sent)
@@ -54,6 +63,11 @@ class RequestWatch:
     @property
     def tripped(self) -> bool:
         return self._tripped
+
+    @property
+    def stalled(self) -> bool:
+        """A request of this run ran into its deadline (connected, but no full answer) and none answered since."""
+        return self._stalled
 
     def check(self) -> None:
         """Raise :class:`NotTriedError` when the cut-off has tripped (called before each attempt)."""
@@ -75,10 +89,14 @@ class RequestWatch:
                 if self._wake is not None:
                     self._wake.set()
             return
+        if isinstance(error, RequestTimeoutError):
+            self._stalled = True
+            return
         if error is not None and not _reached_server(error):
             return
         with self._lock:
             self._failures = 0
+            self._stalled = False
             if seconds is not None and seconds >= 0:
                 old = self._latency.get(path)
                 self._latency[path] = seconds if old is None else old + _LATENCY_WEIGHT * (seconds - old)

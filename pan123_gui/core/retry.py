@@ -18,6 +18,7 @@ from pan123_gui.core.errors import (
     NetworkError,
     Pan123Error,
     RateLimitedError,
+    RefusedAnswerError,
 )
 
 __all__ = ["RetryPolicy", "Sleep", "backoff_delay", "interruptible_sleep", "is_retryable"]
@@ -63,7 +64,10 @@ def backoff_delay(
 
 
 def is_retryable(err: Pan123Error) -> bool:
-    """Transient failures: rate limiting, server trouble (code 1 / 5xx), the network, cut-off or garbled answers."""
+    """Transient failures: rate limiting, server trouble (code 1 / 5xx), the network, cut-off or garbled answers.
+    Not an answer refused by the client's own limits (too large, too deep): it would only be fetched again."""
+    if isinstance(err, RefusedAnswerError):
+        return False
     return isinstance(err, RateLimitedError | InternalServerError | NetworkError | MalformedResponseError)
 
 

@@ -29,6 +29,7 @@ from pan123_gui.core.errors import (
     NetworkError,
     NotFoundError,
     RateLimitedError,
+    RequestTimeoutError,
 )
 from pan123_gui.core.limiter import EndpointLimiters, RateLimiter
 from pan123_gui.core.models import AccessToken
@@ -239,11 +240,10 @@ def cut(request: httpx.Request) -> httpx.Response:
         code(1, status=500),
         html500,
         dropped,
-        timed_out,
         cut,
         httpx.Response(200, text="not json"),
     ],
-    ids=["code429", "http429", "code1", "http500json", "http502html", "drop", "timeout", "cut_json", "not_json"],
+    ids=["code429", "http429", "code1", "http500json", "http502html", "drop", "cut_json", "not_json"],
 )
 def test_transient_failures_are_retried_and_each_attempt_reacquires_the_limiter(
     failure: Handler | httpx.Response,
@@ -254,6 +254,17 @@ def test_transient_failures_are_retried_and_each_attempt_reacquires_the_limiter(
     assert script.count(DIRECT_LINK_PATH) == 3
     assert limiters.acquired[DIRECT_LINK_PATH] == 3
     assert sleeps.delays == [0.01, 0.02]  # exponential back-off (jitter 0 in this policy)
+
+
+def test_a_timed_out_request_is_retried_once() -> None:
+    script = Script({DIRECT_LINK_PATH: [timed_out, ok({"url": "https://vip.123pan.cn/1/a"})]})
+    client, _, _ = make_client(script)
+    assert client.direct_link_url(1) == "https://vip.123pan.cn/1/a"
+    script = Script({DIRECT_LINK_PATH: [timed_out, timed_out, ok({"url": "https://vip.123pan.cn/1/a"})]})
+    client, _, _sleeps = make_client(script)
+    with pytest.raises(RequestTimeoutError):
+        client.direct_link_url(1)
+    assert script.count(DIRECT_LINK_PATH) == 2  # a server that stalls twice is not waited for a third time
 
 
 def test_retries_are_bounded() -> None:
