@@ -42,6 +42,7 @@ from pan123_gui.core.export import (
     write_export,
 )
 from pan123_gui.core.ids import scan_ids
+from pan123_gui.core.inert import escape_controls, json_inert
 from pan123_gui.core.limiter import DIRECT_LINK_RATE
 from pan123_gui.core.models import LinkResult
 from pan123_gui.core.printable import encodable
@@ -52,6 +53,7 @@ from pan123_gui.core.text_files import FileIssueError, FileProblem, NotTextError
 from pan123_gui.logs import redact, register_credentials
 
 if TYPE_CHECKING:
+    from pan123_gui.core.credentials import SecretStore
     from pan123_gui.demo.fake_api import FakeApiServer
 
 PROG = "pan123-link"
@@ -213,7 +215,12 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, sleep: Sleep 
 
     demo = _start_demo() if args.demo else None
     try:
-        client, sign_key = _demo_client(demo, args, sleep) if demo is not None else _open_client(args, stderr, sleep)
+        store: SecretStore | None = None
+        if demo is not None:
+            client, sign_key = _demo_client(demo, args, sleep)
+        else:
+            client, sign_key, store = _open_client(args, stderr, sleep)
+        noted = len(store.notes) if store is not None else 0  # _open_client printed those
         try:
             sign = None
             if args.sign:
@@ -227,6 +234,8 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, sleep: Sleep 
             results, interrupted = _resolve(client, ids, sign, args.names, writer, stderr)
         finally:
             client.close()
+            if store is not None:
+                _say_notes(stderr, store.notes, noted)  # e.g. a new token the keyring refused to save
     finally:
         if demo is not None:
             demo.stop()
@@ -339,18 +348,27 @@ def _keyring_needed(args: argparse.Namespace) -> bool:
     return not has_env[ENV_ACCESS_TOKEN] or (args.sign and not has_env[ENV_SIGN_KEY])
 
 
-def _open_client(args: argparse.Namespace, stderr: TextIO, sleep: Sleep | None) -> tuple[Pan123Client, str | None]:
-    """The client and the sign key (when --sign). Credential problems raise UsageError."""
+def _open_client(
+    args: argparse.Namespace, stderr: TextIO, sleep: Sleep | None
+) -> tuple[Pan123Client, str | None, SecretStore]:
+    """The client, the sign key (when --sign) and the store. Credential problems raise UsageError.
+
+    A run that needs no keyring (a token in the environment) does not open it at all, so a locked, broken or stuck
+    keyring cannot stop it. The store's notes so far are printed."""
     from pan123_gui.core.credentials import SecretStore  # keyring is slow to import: only when needed
 
     try:
-        store = SecretStore.open()
-        if not store.persistent and _keyring_needed(args):
-            reason = store.warning or "No usable keyring was found; secrets are kept in memory for this run only."
-            _say(stderr, f"note: {reason} A newly fetched access token is not saved for the next run.")
-        creds = store.load()
+        if _keyring_needed(args):
+            store = SecretStore.open()
+            if not store.persistent:
+                reason = store.warning or "No usable keyring was found; secrets are kept in memory for this run only."
+                _say(stderr, f"note: {reason} A newly fetched access token is not saved for the next run.")
+        else:
+            store = SecretStore.memory()
+        creds = store.load(sign_key=args.sign)
     except CredentialsError as err:
         raise UsageError(str(err)) from None
+    noted = _say_notes(stderr, store.notes, 0)  # a value rejected, a saved token discarded, …
     register_credentials(creds)
     if creds.access_token is None and not creds.can_fetch_token:
         raise UsageError(
@@ -370,7 +388,16 @@ def _open_client(args: argparse.Namespace, stderr: TextIO, sleep: Sleep | None) 
     except BaseException:
         client.close()
         raise
-    return client, creds.sign_key if args.sign else None
+    finally:
+        _say_notes(stderr, store.notes, noted)  # e.g. the first token, which the keyring refused to save
+    return client, creds.sign_key if args.sign else None, store
+
+
+def _say_notes(stderr: TextIO, notes: Sequence[str], since: int) -> int:
+    """Print ``notes[since:]`` as ``note:`` lines; how many notes there are now."""
+    for note in notes[since:]:
+        _say(stderr, f"note: {note}")
+    return len(notes)
 
 
 def _first_token(client: Pan123Client) -> None:
@@ -514,9 +541,10 @@ class _Writer:
             if row.url is not None:
                 self._write(row.url + "\n")
         elif self._fmt == "jsonl":
-            self._write(jsonl_line(row, _error_words))
-        else:
-            self._write(csv_line(csv_cells(row, _error_words)))
+            self._write(json_inert(jsonl_line(row, _error_words)))
+        else:  # server text (names, messages) inert: control characters as visible escapes
+            cells = csv_cells(row, _error_words)
+            self._write(csv_line([escape_controls(c) if isinstance(c, str) else c for c in cells]))
 
     def _write(self, text: str) -> None:
         def write() -> None:
@@ -558,11 +586,11 @@ def _exported_words(summary: ExportSummary, name: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    return redact(" ".join(text.split()))
+    return escape_controls(" ".join(redact(text).split()))
 
 
 def _say(stderr: TextIO, message: str, *, prefix: bool = True) -> None:
-    line = redact(message)
+    line = escape_controls(redact(message), keep="\t")  # server text must not drive the terminal
     try:
         stderr.write(f"{PROG}: {line}\n" if prefix else f"{line}\n")
         stderr.flush()

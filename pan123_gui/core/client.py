@@ -303,6 +303,8 @@ class Pan123Client:
                 except Pan123Error as stop:
                     raise stop from None
             else:
+                if token is not None:
+                    self._tokens.note_accepted(token)
                 return result
 
     def _token_for(self, auth: bool, watch: RequestWatch | None) -> str | None:

@@ -14,9 +14,11 @@ from pan123_gui.core.errors import CredentialsError
 __all__ = [
     "MEMORY_WARNINGS",
     "WARNING_BROKEN",
+    "WARNING_NO_ANSWER",
     "WARNING_NO_KEYRING",
     "WARNING_NULL_KEYRING",
     "WARNING_PLAINTEXT",
+    "WARNING_SAVE_REFUSED",
     "KeyringError",
     "KeyringFailure",
     "MemoryReason",
@@ -30,6 +32,8 @@ class MemoryReason(StrEnum):
     NULL_KEYRING = "null_keyring"  # keyring turned off (null backend)
     PLAINTEXT = "plaintext"  # only a plain-file backend (keyrings.alt), never used
     BROKEN = "broken"  # a keyring that fails its first read
+    NO_ANSWER = "no_answer"  # a keyring that did not answer its first read in time
+    SAVE_REFUSED = "save_refused"  # the keyring refused a save: the secrets are kept in memory for this run
 
 
 class KeyringFailure(StrEnum):
@@ -40,6 +44,7 @@ class KeyringFailure(StrEnum):
     INIT_FAILED = "init_failed"  # could not be opened (unlock or start it)
     REFUSED_SAVE = "refused_save"
     REFUSED_DELETE = "refused_delete"
+    NO_ANSWER = "no_answer"  # the call did not return in time (a prompt nobody answers, a hung service)
     OTHER = "other"  # anything else (KeyringError.detail names the exception type)
 
 
@@ -50,6 +55,8 @@ WARNING_PLAINTEXT = (
     "secrets are kept in memory for this run only."
 )
 WARNING_BROKEN = "The system keyring could not be opened; secrets are kept in memory for this run only."
+WARNING_NO_ANSWER = "The system keyring did not answer; secrets are kept in memory for this run only."
+WARNING_SAVE_REFUSED = "The system keyring refused to save the credentials; they are kept in memory for this run only."
 
 #: English text for the CLI and the log (the window words the reason itself).
 MEMORY_WARNINGS: dict[MemoryReason, str] = {
@@ -57,6 +64,8 @@ MEMORY_WARNINGS: dict[MemoryReason, str] = {
     MemoryReason.NULL_KEYRING: WARNING_NULL_KEYRING,
     MemoryReason.PLAINTEXT: WARNING_PLAINTEXT,
     MemoryReason.BROKEN: WARNING_BROKEN,
+    MemoryReason.NO_ANSWER: WARNING_NO_ANSWER,
+    MemoryReason.SAVE_REFUSED: WARNING_SAVE_REFUSED,
 }
 
 _FAILURE_TEXTS: dict[KeyringFailure, str] = {
@@ -65,6 +74,7 @@ _FAILURE_TEXTS: dict[KeyringFailure, str] = {
     KeyringFailure.INIT_FAILED: "The system keyring could not be opened. Unlock or start it and try again.",
     KeyringFailure.REFUSED_SAVE: "The system keyring refused to save the secret.",
     KeyringFailure.REFUSED_DELETE: "The system keyring refused to remove a saved secret.",
+    KeyringFailure.NO_ANSWER: "The system keyring did not answer. Unlock or restart it and try again.",
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from pan123_gui.core.errors import BadLinkError
+from pan123_gui.core.inert import INVISIBLE
 
 _ALLOWED_SCHEMES = frozenset({"http", "https"})
 _MAX_LEN = 8192  # far above any real direct link; keeps messages and widgets sane
@@ -25,7 +26,7 @@ def _check(value: object) -> str:
         raise BadLinkError("The link has leading or trailing spaces")
     if len(value) > _MAX_LEN:
         raise BadLinkError(f"The link is too long ({len(value)} characters)")
-    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
+    if any(ch.isspace() or ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in value):
         raise BadLinkError("The link contains spaces or control characters")
     try:
         parts = urlsplit(value)
@@ -39,6 +40,10 @@ def _check(value: object) -> str:
         raise BadLinkError(f"Not an http(s) link (scheme: {shown})")
     if not host:
         raise BadLinkError(f"The {scheme} link has no host")
+    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
+        raise BadLinkError("The link carries a user name or password before its host")
+    if INVISIBLE.search(parts.netloc) or INVISIBLE.search(host):
+        raise BadLinkError("The link's host contains invisible or direction-changing characters")
     return value
 
 
@@ -46,8 +51,10 @@ def require_http_link(value: object) -> str:
     """Return ``value`` if it is an absolute http/https URL with a host, else raise :class:`BadLinkError`.
 
     The scheme is compared case-insensitively (``HTTPS://`` passes). Rejected: non-strings, empty or
-    whitespace-only text, surrounding whitespace, control characters, relative URLs, and any other scheme
-    (``file:``, ``javascript:``, ``ftp:``, ``data:`` ...). The message never repeats the URL's path or query.
+    whitespace-only text, surrounding whitespace, control characters (C1 included), relative URLs, any other scheme
+    (``file:``, ``javascript:``, ``ftp:``, ``data:`` ...), a user name or password before the host
+    (``https://user:pw@host/``, which makes a link look like it goes elsewhere) and bidi or zero-width characters in
+    the host. The message never repeats the URL's path or query.
     """
     return _check(value)
 

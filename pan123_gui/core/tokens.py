@@ -4,6 +4,17 @@ The open platform allows only 3 live tokens per client ID (issuing more kicks ot
 fetched only when there is none, when it is within ``refresh_margin`` of ``expiredAt``, or after the API
 rejected it — never per run or per request. Refreshes are single-flight: one lock, and a thread that saw a 401
 with a token that another thread has already replaced just takes the new token.
+
+Tokens never storm:
+
+* a token that arrives already expired (or within the margin) is used until the server refuses it, not fetched
+  again on every request;
+* when the token fetched after a 401 is refused too (before the server accepted it once), or the token fetch itself
+  is refused, the credentials are refused: every later request fails at once with :class:`CredentialsRefusedError`
+  and no further token is fetched (a new :class:`TokenManager` — new credentials — starts afresh). A pasted token
+  the server refused is refused for good the same way;
+* an ``expiredAt`` that cannot be read (another type, no date, year 1, out of range) does not fail the fetch — the
+  token was issued — it is kept with the assumed 30-day lifetime, and the server decides.
 """
 
 from __future__ import annotations
@@ -12,34 +23,43 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from pan123_gui.core._http import call_api, httpx
 from pan123_gui.core.endpoints import ACCESS_TOKEN_PATH
 from pan123_gui.core.errors import AuthError, CredentialsError, MalformedResponseError, Pan123Error
-from pan123_gui.core.models import AccessToken
+from pan123_gui.core.expiry import aware, read_expiry
+from pan123_gui.core.models import TOKEN_LIFETIME, AccessToken
 
-__all__ = ["TokenManager", "fetch_access_token", "parse_expired_at"]
+__all__ = ["CredentialsRefusedError", "TokenManager", "fetch_access_token", "parse_expired_at"]
 
 log = logging.getLogger(__name__)
 
-_CHINA = timezone(timedelta(hours=8))  # the API's own zone, assumed when expiredAt carries no offset
 _FAILED_REFRESH_MEMORY = 5.0  # seconds a failed 401-refresh is remembered, so waiting threads do not repeat it
 _PROACTIVE_RETRY_PAUSE = 60.0  # seconds between early-refresh attempts while the old token still works
 
 
-def parse_expired_at(value: object) -> datetime:
-    """``expiredAt`` (RFC 3339, e.g. ``2025-03-23T15:48:37+08:00``) as an aware datetime."""
-    if not isinstance(value, str) or not value.strip():
-        raise MalformedResponseError("The token answer has no expiredAt")
-    text = value.strip()
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    try:
-        when = datetime.fromisoformat(text)
-    except ValueError:
-        raise MalformedResponseError("The token answer has an unreadable expiredAt") from None
-    return when if when.tzinfo is not None else when.replace(tzinfo=_CHINA)
+class CredentialsRefusedError(AuthError):
+    """The API refuses these credentials: a fresh token was refused too, or the token fetch itself was. Raised at
+    once for every later request, without asking the API (no token storm)."""
+
+    def __init__(
+        self,
+        message: str = "The API refuses the access tokens of these credentials; check the client ID and secret, "
+        "or enter a new token",
+        **kw: object,
+    ) -> None:
+        super().__init__(message, **kw)  # type: ignore[arg-type]
+
+
+def parse_expired_at(value: object, *, now: datetime | None = None) -> datetime:
+    """``expiredAt`` (RFC 3339, e.g. ``2025-03-23T15:48:37+08:00``) as an aware datetime; anything unusable (missing,
+    another type, out of range) gives the assumed 30-day lifetime from ``now`` — the server decides then."""
+    when = read_expiry(value)
+    if when is None:
+        log.warning("The token answer's expiredAt is unusable; assuming the usual %d days", TOKEN_LIFETIME.days)
+        return (now or datetime.now(UTC)) + TOKEN_LIFETIME
+    return when
 
 
 def fetch_access_token(http: httpx.Client, client_id: str, client_secret: str) -> AccessToken:
@@ -74,7 +94,7 @@ class TokenManager:
         now: Callable[[], datetime] = _utcnow,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._token = token
+        self._token = _normalized(token)
         self._fetch = fetch
         self._on_new_token = on_new_token
         self._margin = refresh_margin
@@ -83,6 +103,9 @@ class TokenManager:
         self._lock = threading.Lock()
         self._failed: tuple[str | None, float, Pan123Error] | None = None  # (token being replaced, when, error)
         self._proactive_pause_until = 0.0
+        self._server_judges = False  # the token arrived already due: used until the server refuses it
+        self._unconfirmed: str | None = None  # a token fetched after a 401, not yet accepted by the server
+        self._refused: CredentialsRefusedError | None = None  # set once: the server refuses these credentials
         self.refresh_count = 0  # tokens fetched by this manager (diagnostics, tests)
 
     def __repr__(self) -> str:
@@ -94,6 +117,11 @@ class TokenManager:
         return self._fetch is not None
 
     @property
+    def refused(self) -> bool:
+        """The server refuses these credentials (no further request is sent with them)."""
+        return self._refused is not None
+
+    @property
     def token(self) -> AccessToken | None:
         """The token in use (for saving/display of its expiry); may be stale."""
         with self._lock:
@@ -102,13 +130,15 @@ class TokenManager:
     def current(self) -> str:
         """A token to send now: refreshed first when missing or within the margin of its expiry."""
         with self._lock:
+            self._raise_if_refused()
             token = self._token
             if token is None:
                 if self._fetch is None:
                     raise CredentialsError("No access token and no client credentials are configured")
                 return self._refresh_locked(replacing=None).value
-            if self._fetch is not None and self._now() >= token.expires_at - self._margin:
-                expired = self._now() >= token.expires_at
+            now = self._now()
+            if self._fetch is not None and not self._server_judges and now + self._margin >= token.expires_at:
+                expired = now >= token.expires_at
                 if expired or self._monotonic() >= self._proactive_pause_until:
                     try:
                         return self._refresh_locked(replacing=token.value).value
@@ -122,11 +152,32 @@ class TokenManager:
     def after_auth_failure(self, failed_token: str) -> str:
         """The token to replay with after the API rejected ``failed_token`` (single-flight refresh)."""
         with self._lock:
+            self._raise_if_refused()
             if self._token is not None and self._token.value != failed_token:
                 return self._token.value  # someone else already replaced it
             if self._fetch is None:
-                raise AuthError("The access token was rejected; enter a new token or client credentials")
-            return self._refresh_locked(replacing=failed_token).value
+                self._refused = CredentialsRefusedError(
+                    "The access token was rejected; enter a new token or client credentials"
+                )
+                self._raise_if_refused()
+            if failed_token == self._unconfirmed:  # the fresh token was refused as well: stop, no further token
+                log.warning("The token fetched after a refusal was refused too: not fetching another one")
+                self._refused = CredentialsRefusedError()
+                self._raise_if_refused()
+            token = self._refresh_locked(replacing=failed_token)
+            self._unconfirmed = token.value
+            return token.value
+
+    def note_accepted(self, token: str) -> None:
+        """The server accepted ``token`` (a request with it was answered without a 401)."""
+        if self._unconfirmed == token:
+            with self._lock:
+                if self._unconfirmed == token:
+                    self._unconfirmed = None
+
+    def _raise_if_refused(self) -> None:
+        if self._refused is not None:
+            raise _copy_error(self._refused)
 
     def _refresh_locked(self, *, replacing: str | None) -> AccessToken:
         """Fetch a new token (lock held). A refresh for the same old token that failed moments ago is not
@@ -137,13 +188,22 @@ class TokenManager:
             raise _copy_error(failed[2])
         log.info("Fetching a new access token")
         try:
-            token = self._fetch()
+            token = _normalized(self._fetch())
+        except AuthError as err:  # the token fetch itself is refused: the credentials are wrong
+            self._refused = CredentialsRefusedError(
+                f"The API refused the client ID and secret{_said(err)}", code=err.code, trace_id=err.trace_id
+            )
+            raise _copy_error(self._refused) from None
         except Pan123Error as err:
             self._failed = (replacing, self._monotonic(), err)
             raise
+        assert token is not None
         self._token = token
         self._failed = None
         self._proactive_pause_until = 0.0
+        self._server_judges = self._now() + self._margin >= token.expires_at
+        if self._server_judges:
+            log.warning("The new access token is already due by its expiry; using it until the API refuses it")
         self.refresh_count += 1
         if self._on_new_token is not None:
             try:
@@ -151,6 +211,21 @@ class TokenManager:
             except Exception:  # saving is best effort; the token in memory still works
                 log.warning("Could not save the new access token", exc_info=True)
         return token
+
+
+def _normalized(token: AccessToken | None) -> AccessToken | None:
+    """A token whose expiry is aware and within range (an unusable one counts as expired: the server decides)."""
+    if token is None:
+        return None
+    when = read_expiry(aware(token.expires_at)) if isinstance(token.expires_at, datetime) else None
+    if when is None:
+        when = datetime(2000, 1, 1, tzinfo=UTC)
+    return token if when == token.expires_at else AccessToken(token.value, when)
+
+
+def _said(err: Pan123Error) -> str:
+    message = err.message.partition(": ")[2]
+    return f": {message}" if message else ""
 
 
 def _copy_error(err: Pan123Error) -> Pan123Error:

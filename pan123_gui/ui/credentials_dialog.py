@@ -97,8 +97,11 @@ def keyring_reason(reason: MemoryReason | None) -> str | None:
         MemoryReason.NULL_KEYRING: words.keyring_null,
         MemoryReason.PLAINTEXT: words.keyring_plaintext,
         MemoryReason.BROKEN: words.keyring_broken,
+        MemoryReason.NO_ANSWER: words.keyring_no_answer_memory,
+        MemoryReason.SAVE_REFUSED: words.keyring_save_refused_kept,
     }
-    return known[reason]()
+    found = known.get(reason)
+    return found() if found is not None else None
 
 
 def keyring_problem(exc: Pan123Error) -> str:
@@ -111,6 +114,7 @@ def keyring_problem(exc: Pan123Error) -> str:
         KeyringFailure.INIT_FAILED: words.keyring_broken_retry,
         KeyringFailure.REFUSED_SAVE: words.keyring_refused_save,
         KeyringFailure.REFUSED_DELETE: words.keyring_refused_delete,
+        KeyringFailure.NO_ANSWER: words.keyring_no_answer,
     }
     found = known.get(exc.failure)
     return found() if found is not None else words.keyring_other(exc.detail or type(exc).__name__)

@@ -388,7 +388,7 @@ def test_keyring_errors_become_plain_credentials_errors(exc: Exception, failure:
     store = SecretStore(backend)
     creds = _full_creds()
     assert creds.client_secret is not None
-    for action in (lambda: store.save(creds), lambda: store.load(env={}), store.clear):
+    for action in (lambda: store.load(env={}), store.clear):
         backend.calls = 1  # the next call fails
         with pytest.raises(CredentialsError) as info:
             action()
@@ -404,8 +404,11 @@ def test_secret_in_a_backend_error_message_is_not_repeated() -> None:
     backend = _Recording(keyring.errors.PasswordSetError(f"could not store {secret}"), fail_probe=False)
     store = SecretStore(backend)
     backend.calls = 1
+    store.save_token("cid", AccessToken(secret, NOW))  # refused: kept for the run, with a note
+    assert store.notes and all(secret not in note for note in store.notes)
+    backend.fail_with = keyring.errors.KeyringLocked(f"locked while holding {secret}")
     with pytest.raises(CredentialsError) as info:
-        store.save_token("cid", AccessToken(secret, NOW))
+        store.load(env={})
     assert secret not in str(info.value)
     assert secret not in repr(info.value)
 

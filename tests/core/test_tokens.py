@@ -65,7 +65,7 @@ def test_fetch_access_token_posts_credentials_and_parses_the_answer() -> None:
 
 @pytest.mark.parametrize(
     "data",
-    [None, {}, {"accessToken": "x"}, {"expiredAt": "2025-03-23T15:48:37+08:00"}, {"accessToken": "", "expiredAt": "x"}],
+    [None, {}, {"expiredAt": "2025-03-23T15:48:37+08:00"}, {"accessToken": "", "expiredAt": "x"}],
 )
 def test_fetch_access_token_incomplete_answer_is_malformed(data: object) -> None:
     def handler(request: httpx.Request) -> httpx.Response:
@@ -102,10 +102,17 @@ def test_parse_expired_at(text: str, expected: datetime) -> None:
     assert parse_expired_at(text) == expected
 
 
-@pytest.mark.parametrize("value", [None, "", "tomorrow", 12345])
-def test_parse_expired_at_rejects_garbage(value: object) -> None:
-    with pytest.raises(MalformedResponseError):
-        parse_expired_at(value)
+@pytest.mark.parametrize(
+    "value",
+    [None, "", "tomorrow", 12345, "0001-01-01T00:00:00Z", "9999-12-31T23:59:59+14:00", [], {"a": 1}, True, 1e300],
+)
+def test_parse_expired_at_assumes_the_usual_lifetime_for_garbage(value: object) -> None:
+    # The token was issued: an unusable expiredAt must not throw it away (another fetch would kick a login off).
+    assert parse_expired_at(value, now=NOW) == NOW + timedelta(days=30)
+
+
+def test_parse_expired_at_reads_unix_seconds() -> None:
+    assert parse_expired_at(1742716117) == datetime(2025, 3, 23, 7, 48, 37, tzinfo=UTC)
 
 
 # --- TokenManager.current ---------------------------------------------------------------------------------------------

@@ -1,21 +1,11 @@
-"""Fixtures of the hostile cases: a misbehaving loopback server, and a client with a short request deadline."""
+"""Fixtures of the hostile cases: a misbehaving loopback server, keyring backends put back, a clean environment."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 
 import pytest
 from hostile_server import HostileServer
-
-from pan123_gui.core._http import ApiHttpClient, new_http_client
-from pan123_gui.core.client import Pan123Client
-from pan123_gui.core.limiter import DEFAULT_RATES, EndpointLimiters
-from pan123_gui.core.models import AccessToken
-from pan123_gui.core.retry import RetryPolicy
-from pan123_gui.core.tokens import TokenManager
-
-SHORT_DEADLINE = 0.4  # seconds: the same rule as the real 10 s, quick enough for a test
 
 
 @pytest.fixture
@@ -27,23 +17,20 @@ def hostile() -> Iterator[HostileServer]:
         server.stop()
 
 
-def http_for(
-    server: HostileServer, *, deadline: float = SHORT_DEADLINE, max_answer_bytes: int | None = None
-) -> ApiHttpClient:
-    if max_answer_bytes is None:
-        return new_http_client(server.base_url, deadline=deadline)
-    return new_http_client(server.base_url, deadline=deadline, max_answer_bytes=max_answer_bytes)
+@pytest.fixture
+def installed() -> Iterator[None]:
+    """Put keyring's backend back after a test that installs a hostile one; no credentials in the environment."""
+    import keyring
+
+    old = keyring.get_keyring()
+    try:
+        yield
+    finally:
+        keyring.set_keyring(old)
 
 
-def client_for(
-    server: HostileServer, *, tokens: TokenManager | None = None, deadline: float = SHORT_DEADLINE
-) -> Pan123Client:
-    """A client with a valid pasted token (unless ``tokens``), a fast pace and quick retries."""
-    if tokens is None:
-        tokens = TokenManager(token=AccessToken("tok-good", datetime.now(UTC) + timedelta(days=1)), fetch=None)
-    return Pan123Client(
-        http_for(server, deadline=deadline),
-        tokens,
-        limiters=EndpointLimiters(dict.fromkeys(DEFAULT_RATES, 1000.0)),
-        retry=RetryPolicy(max_attempts=5, base_delay=0.01, max_delay=0.02),
-    )
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    for name in ("PAN123_ACCESS_TOKEN", "PAN123_CLIENT_ID", "PAN123_CLIENT_SECRET", "PAN123_SIGN_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch

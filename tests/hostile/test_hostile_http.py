@@ -9,7 +9,7 @@ import tracemalloc
 from collections.abc import Callable
 
 import pytest
-from conftest import SHORT_DEADLINE, client_for, http_for
+from hostile_clients import SHORT_DEADLINE, client_for, http_for
 from hostile_server import (
     HostileServer,
     declared_huge,
@@ -24,9 +24,11 @@ from hostile_server import (
 )
 
 from pan123_gui.core import _http
-from pan123_gui.core._http import DEFAULT_DEADLINE, DIRECT_LINK_PATH, call_api
-from pan123_gui.core.client import STALLED_ATTEMPTS, RequestWatch
+from pan123_gui.core._http import DEFAULT_DEADLINE, call_api
+from pan123_gui.core.client import STALLED_ATTEMPTS
+from pan123_gui.core.endpoints import DIRECT_LINK_PATH
 from pan123_gui.core.errors import ErrorKind, Pan123Error, RefusedAnswerError, RequestTimeoutError
+from pan123_gui.core.request_watch import RequestWatch
 from pan123_gui.core.resolver import Resolver
 from pan123_gui.core.retry import RetryPolicy, backoff_delay
 

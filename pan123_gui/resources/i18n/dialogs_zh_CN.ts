@@ -255,6 +255,21 @@
     </message>
     <message>
         <location line="+36"/>
+        <source>the system keyring did not answer. Unlock or restart it and try again.</source>
+        <translation>系统安全存储没有响应。请解锁或重新启动它，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the system keyring did not answer in time.</source>
+        <translation>系统安全存储没有及时响应。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the system keyring refused to save the credentials, so they are kept for this run only.</source>
+        <translation>系统安全存储拒绝保存凭据，因此只在本次运行中保留。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Demo mode: the app uses a built-in sample account on this computer, so there is nothing to enter here. Test connection shows the sample account.</source>
         <translation>演示模式：应用使用本机内置的示例账号，这里无需填写任何内容。点击“测试连接”可以查看示例账号。</translation>
     </message>

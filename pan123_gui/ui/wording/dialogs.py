@@ -268,6 +268,22 @@ def keyring_broken() -> str:
     return QCoreApplication.translate("dialogs", "the system keyring could not be opened.")
 
 
+def keyring_no_answer() -> str:
+    return QCoreApplication.translate(
+        "dialogs", "the system keyring did not answer. Unlock or restart it and try again."
+    )
+
+
+def keyring_no_answer_memory() -> str:
+    return QCoreApplication.translate("dialogs", "the system keyring did not answer in time.")
+
+
+def keyring_save_refused_kept() -> str:
+    return QCoreApplication.translate(
+        "dialogs", "the system keyring refused to save the credentials, so they are kept for this run only."
+    )
+
+
 def cred_demo_note() -> str:
     return QCoreApplication.translate(
         "dialogs",
