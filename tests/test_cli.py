@@ -143,7 +143,7 @@ def test_csv_with_header(api: FakeApiServer, env: dict[str, str], capsys: Any) -
     assert code == 1
     rows = list(csv.DictReader(io.StringIO(out)))
     assert out.splitlines()[0] == ",".join(COLUMNS)  # the window's CSV layout
-    assert out.splitlines()[0] == "fileID,name,size,url,expiresAt,error,errorKind,errorCode,traceID"
+    assert out.splitlines()[0] == "fileID,name,path,size,url,expiresAt,error,errorKind,errorCode,traceID"
     assert [int(r["fileID"]) for r in rows] == [VIDEO_ID, UNKNOWN_ID, 10861140]
     assert rows[0]["url"] == api.expected_url(VIDEO_ID) and rows[0]["name"] == "我从草原来.mp4"
     assert rows[0]["size"] == "187654321" and rows[0]["error"] == ""

@@ -10,19 +10,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pan123_gui.core.client import Pan123Client
-from pan123_gui.core.errors import CancelledError, Pan123Error
+from pan123_gui.core.errors import CancelledError, IsFolderError, Pan123Error, TrashedError
 from pan123_gui.core.folder_paths import FolderPaths, join_path
 from pan123_gui.core.ids import Ref
 from pan123_gui.core.listing import LIST_WORKERS, FolderWalk, WalkProgress
-from pan123_gui.core.models import FileInfo
+from pan123_gui.core.models import FileInfo, LinkResult
 from pan123_gui.core.request_watch import RequestWatch
 
-__all__ = ["Target", "classify", "expand"]
+__all__ = ["Target", "classify", "expand", "located", "target_error_row"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,11 +78,13 @@ def expand(
     watch: RequestWatch | None = None,
     on_progress: Callable[[WalkProgress], None] | None = None,
     workers: int = LIST_WORKERS,
+    recursive: bool = True,
 ) -> list[Target]:
     """Files for ``refs``: folders (including plain numbers the API says are folders) replaced by every file under
     them, in listing order; each file once, where it first appears. A folder that cannot be listed (it does not
     exist, it is in the recycle bin, the API keeps failing) is one Target with ``error``; a cancel raises
-    :class:`CancelledError`."""
+    :class:`CancelledError`. Without ``recursive`` no folder is listed: each stays one Target with an
+    :class:`IsFolderError`; a file in the recycle bin is one with a :class:`TrashedError`."""
     paths = paths if paths is not None else FolderPaths(client, watch=watch)
     classified, infos = classify(client, refs, cancel=cancel, watch=watch)
     parents = {i.parent_id for i in infos.values() if i.parent_id is not None and not i.is_folder}
@@ -91,7 +94,11 @@ def expand(
         if not ref.folder:
             info = infos.get(ref.id)
             folder = None if info is None or info.parent_id is None else folder_paths.get(info.parent_id)
-            out.setdefault((ref.id, False), Target(ref.id, info, folder))
+            trashed = TrashedError() if info is not None and info.trashed else None
+            out.setdefault((ref.id, False), Target(ref.id, info, folder, error=trashed))
+            continue
+        if not recursive:
+            out.setdefault((ref.id, True), Target(ref.id, infos.get(ref.id), error=IsFolderError()))
             continue
         walk = FolderWalk(
             client, ref.id, paths=paths, cancel=cancel, on_progress=on_progress, workers=workers, watch=watch
@@ -107,3 +114,37 @@ def expand(
         for f in result.files:
             out.setdefault((f.file_id, False), Target(f.file_id, f.info, f.folder_path, base_path=base))
     return list(out.values())
+
+
+def target_error_row(target: Target) -> LinkResult | None:
+    """The row of a target that gets no link request (a folder, a file in the recycle bin); None otherwise."""
+    err = target.error
+    if err is None:
+        return None
+    info = target.info
+    return LinkResult(
+        file_id=target.file_id,
+        error=str(err),
+        error_kind=err.kind,
+        error_code=err.code,
+        trace_id=err.trace_id,
+        server_message=err.server_message,
+        name=info.name if info is not None else None,
+        size=info.size if info is not None else None,
+        path=target.path,
+    )
+
+
+def located(row: LinkResult, target: Target | None) -> LinkResult:
+    """``row`` with where its file is (path, the folder relative to the expanded one) and, when the row has none,
+    the name and size the listing gave."""
+    if target is None:
+        return row
+    info = target.info
+    return dataclasses.replace(
+        row,
+        path=row.path if row.path is not None else target.path,
+        relative_folder=row.relative_folder if row.relative_folder is not None else target.relative_folder,
+        name=row.name if row.name is not None or info is None else info.name,
+        size=row.size if row.size is not None or info is None else info.size,
+    )

@@ -8,9 +8,10 @@ One record, one layout: :data:`COLUMNS` is the order of every field in a ``.csv`
   *with* a BOM so Excel (notably in China) shows Chinese names; every other format is plain UTF-8. A cell
   starting with ``= + - @`` (or a tab/CR) gets a leading ``'`` so a spreadsheet never runs it as a formula.
 * ``.json``: a list of :func:`result_record` objects, non-ASCII kept as is; ``.jsonl`` one object per line.
-* ``.aria2``: an aria2 input file (``aria2c -i file``): each link, then ``  out=<name>``. Every entry gets a name
-  unique across the file (the file's name, else the link's last path part, else the file ID); names are made
-  safe: characters that are path separators or forbidden on Windows become ``_``; control characters and
+* ``.aria2``: an aria2 input file (``aria2c -i file``): each link, then ``  dir=<folder>`` for a file found in a
+  sub-folder of an expanded folder (relative to it, so downloads keep the structure) and ``  out=<name>``. Every
+  entry gets a name unique in its folder (the file's name, else the link's last path part, else the file ID); names
+  are made safe: characters that are path separators or forbidden on Windows become ``_``; control characters and
   newlines go; no leading dots, dashes or spaces; reserved Windows device names get a ``_`` prefix; at most 240
   UTF-8 bytes; repeated names get `` (2)``, `` (3)`` ... before the extension.
 
@@ -38,7 +39,7 @@ from pan123_gui.core.links import is_http_link
 from pan123_gui.core.models import LinkResult
 from pan123_gui.core.printable import encodable
 
-COLUMNS = ("fileID", "name", "size", "url", "expiresAt", "error", "errorKind", "errorCode", "traceID")
+COLUMNS = ("fileID", "name", "path", "size", "url", "expiresAt", "error", "errorKind", "errorCode", "traceID")
 CSV_COLUMNS = COLUMNS
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MAX_NAME_BYTES = 240
@@ -89,6 +90,7 @@ def result_record(result: LinkResult, error_text: ErrorText | None = None) -> di
     return {
         "fileID": result.file_id,
         "name": None if result.name is None else encodable(result.name),
+        "path": None if result.path is None else encodable(result.path),
         "size": result.size,
         "url": result.url,
         "expiresAt": _expires(result.expires_at),
@@ -117,8 +119,10 @@ def _spreadsheet_safe(text: str | None) -> str:
 def csv_cells(result: LinkResult, error_text: ErrorText | None = None) -> list[object]:
     """One CSV row in :data:`COLUMNS` order: empty cells for missing values, text cells spreadsheet-safe."""
     record = result_record(result, error_text)
-    if isinstance(record["name"], str):
-        record["name"] = _one_line(record["name"])
+    for key in ("name", "path"):
+        value = record[key]
+        if isinstance(value, str):
+            record[key] = _one_line(value)
     cells: list[object] = []
     for column in COLUMNS:
         value = record[column]
@@ -195,14 +199,29 @@ def _link_name(url: str) -> str | None:
     return unquote(path.rsplit("/", 1)[-1]) or None
 
 
+def safe_folder(folder: str | None) -> str | None:
+    """A relative folder (``第一季/花絮``) aria2 can use as ``dir=``: each part made safe like a file name, ``..``
+    and empty parts dropped; None when nothing is left."""
+    if not folder:
+        return None
+    parts = [safe_file_name(part) for part in folder.split("/")]
+    kept = [part for part in parts if part and part != ".."]
+    return "/".join(kept) or None
+
+
 def export_aria2(results: Sequence[LinkResult], error_text: ErrorText | None = None) -> str:
-    """An aria2 input file: each successful link, then an indented ``out=`` line with a name unique in the file."""
+    """An aria2 input file: each successful link, then an indented ``out=`` line with a name unique in its folder,
+    and a ``dir=`` line for a file that came from a sub-folder of an expanded folder (so a download keeps the
+    folder structure)."""
     lines: list[str] = []
-    taken: set[str] = set()
+    taken: dict[str | None, set[str]] = {}
     for url, r in _good_links(results):
         name = safe_file_name(r.name) or safe_file_name(_link_name(url)) or str(r.file_id)
+        folder = safe_folder(r.relative_folder)
         lines.append(url)
-        lines.append(f"  out={_unique_name(name, taken)}")
+        if folder is not None:
+            lines.append(f"  dir={folder}")
+        lines.append(f"  out={_unique_name(name, taken.setdefault(folder.lower() if folder else None, set()))}")
     return "".join(f"{line}\n" for line in lines)
 
 

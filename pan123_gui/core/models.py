@@ -95,6 +95,10 @@ class LinkResult:
     # whose space would give the link, or at_drive_top when the file lies directly at the top of the drive
     space_folder: SpaceFolder | None = None
     at_drive_top: bool = False
+    # where the file is (core.expand): its full path from the top of the drive, ending with its name; and its folder
+    # relative to the folder it was found under when it came from one ("" right inside it), for downloads (dir=)
+    path: str | None = None
+    relative_folder: str | None = None
 
     @property
     def ok(self) -> bool:

@@ -12,9 +12,10 @@ from pan123_gui.core._http import new_http_client
 from pan123_gui.core.client import Pan123Client
 from pan123_gui.core.endpoints import FILE_INFOS_PATH, FILE_LIST_PATH
 from pan123_gui.core.errors import CancelledError, ErrorKind
-from pan123_gui.core.expand import classify, expand
+from pan123_gui.core.expand import classify, expand, located, target_error_row
 from pan123_gui.core.ids import Ref, scan_ids
 from pan123_gui.core.limiter import EndpointLimiters
+from pan123_gui.core.models import LinkResult
 from pan123_gui.core.tokens import TokenManager
 from pan123_gui.demo.fake_api import FakeApiServer
 from pan123_gui.demo.samples import (
@@ -25,6 +26,7 @@ from pan123_gui.demo.samples import (
     FOLDER_ADDRESS,
     FOLDER_ID,
     SEASON_ID,
+    TRASHED_ID,
     UNKNOWN_ID,
     VIDEO_ID,
 )
@@ -88,3 +90,33 @@ def test_cancel_stops_the_expansion(client: Pan123Client) -> None:
     cancel = threading.Event()
     with pytest.raises(CancelledError):
         expand(client, [Ref(FOLDER_ID, True)], cancel=cancel, on_progress=lambda _p: cancel.set())
+
+
+def test_without_recursive_folders_stay_one_row_each(api: FakeApiServer, client: Pan123Client) -> None:
+    refs = [Ref(FOLDER_ID), Ref(SEASON_ID, True), Ref(VIDEO_ID), Ref(TRASHED_ID)]
+    targets = expand(client, refs, recursive=False)
+    assert [t.file_id for t in targets] == [FOLDER_ID, SEASON_ID, VIDEO_ID, TRASHED_ID]
+    assert [t.error.kind if t.error else None for t in targets] == [
+        ErrorKind.IS_FOLDER,
+        ErrorKind.IS_FOLDER,
+        None,
+        ErrorKind.TRASHED,
+    ]
+    assert not [r for r in api.records if r.path == FILE_LIST_PATH]  # nothing listed
+    rows = [target_error_row(t) for t in targets]
+    assert rows[2] is None
+    assert rows[0] is not None and rows[0].error_kind is ErrorKind.IS_FOLDER and rows[0].name == "直链素材"
+    assert rows[3] is not None and rows[3].path == "测试直链文件夹/旧版本备份.zip"
+
+
+def test_located_rows_carry_path_and_relative_folder(client: Pan123Client) -> None:
+    targets = expand(client, [Ref(FOLDER_ID, True)])
+    target = next(t for t in targets if t.file_id == FIRST_EPISODE_ID)
+    row = located(LinkResult(file_id=FIRST_EPISODE_ID, url="https://x/1"), target)
+    assert (row.path, row.relative_folder, row.name) == (
+        "测试直链文件夹/直链素材/第一季/第001集.mp4",
+        "第一季",
+        "第001集.mp4",
+    )
+    assert row.size == target.info.size  # type: ignore[union-attr]
+    assert located(row, None) is row

@@ -25,6 +25,7 @@ from pan123_gui.core.export import (
     export_json,
     export_jsonl,
     export_txt,
+    result_record,
     safe_file_name,
     write_export,
 )
@@ -85,6 +86,7 @@ def test_csv_round_trips_every_row_with_chinese_commas_and_quotes(tmp_path: Path
     assert rows[0] == {
         "fileID": "101",
         "name": "我从草原来.mp4",
+        "path": "",
         "size": "1024",
         "url": URL1,
         "expiresAt": "2025-03-17T08:26:40+00:00",
@@ -104,8 +106,8 @@ def test_csv_round_trips_every_row_with_chinese_commas_and_quotes(tmp_path: Path
 def test_csv_is_rfc4180(tmp_path: Path) -> None:
     text = export_csv(RESULTS[1:3])
     lines = text.split("\r\n")
-    assert lines[0] == "fileID,name,size,url,expiresAt,error,errorKind,errorCode,traceID"
-    assert lines[1] == '202,"报告, ""终版"".pdf",,,,File not found (code 5066),not_found,5066,'
+    assert lines[0] == "fileID,name,path,size,url,expiresAt,error,errorKind,errorCode,traceID"
+    assert lines[1] == '202,"报告, ""终版"".pdf",,,,,File not found (code 5066),not_found,5066,'
     assert text.endswith("\r\n")
     assert "\n" not in text.replace("\r\n", "")
 
@@ -146,6 +148,7 @@ def test_json_round_trips(tmp_path: Path) -> None:
         "errorKind": None,
         "errorCode": None,
         "name": "我从草原来.mp4",
+        "path": None,
         "size": 1024,
         "expiresAt": "2025-03-17T08:26:40+00:00",
         "traceID": None,
@@ -375,3 +378,39 @@ def test_trace_id_has_its_own_column_and_stays_out_of_the_words(tmp_path: Path) 
     [got] = _read_csv(tmp_path / "l.csv")
     assert got["traceID"] == "a1b2-c3" and "a1b2" not in got["error"]
     assert json.loads(export_json([row]))[0]["traceID"] == "a1b2-c3"
+
+
+# --- paths: the path column and aria2 dir= ---------------------------------------------------------------------------
+
+
+def _found(file_id: int, path: str, relative: str | None) -> LinkResult:
+    name = path.rsplit("/", 1)[-1]
+    url = f"https://vip.123pan.cn/1/{file_id}.bin"
+    return LinkResult(file_id=file_id, url=url, name=name, size=1, path=path, relative_folder=relative)
+
+
+def test_path_is_a_column_of_every_format() -> None:
+    row = _found(7, "测试直链文件夹/直链素材/第一季/第001集.mp4", "第一季")
+    assert result_record(row)["path"] == "测试直链文件夹/直链素材/第一季/第001集.mp4"
+    assert json.loads(export_json([row]))[0]["path"] == row.path
+    header, line = export_csv([row]).split("\r\n")[:2]
+    assert header.split(",")[2] == "path" and line.split(",")[2] == row.path
+
+
+def test_aria2_keeps_the_folder_structure_under_the_expanded_folder() -> None:
+    rows = [
+        _found(1, "空间/剧集/第一季/01.mp4", "第一季"),
+        _found(2, "空间/剧集/第二季/01.mp4", "第二季"),
+        _found(3, "空间/剧集/说明.txt", ""),  # right inside the expanded folder: no dir=
+        _found(4, "空间/剧集/第一季/花絮/01.mp4", "第一季/花絮"),
+        _found(5, "空间/剧集/../x/a:b.bin", "../x:y"),  # unsafe parts are made safe, '..' dropped
+        LinkResult(file_id=6, url="https://vip.123pan.cn/1/6.bin", name="01.mp4"),  # a file given by ID
+    ]
+    text = export_aria2(rows)
+    entries = [block.splitlines() for block in text.strip().split("\nhttps://")]
+    assert entries[0][1:] == ["  dir=第一季", "  out=01.mp4"]
+    assert entries[1][1:] == ["  dir=第二季", "  out=01.mp4"]  # the same name in another folder stays
+    assert entries[2][1:] == ["  out=说明.txt"]
+    assert entries[3][1:] == ["  dir=第一季/花絮", "  out=01.mp4"]
+    assert entries[4][1:] == ["  dir=x_y", "  out=a_b.bin"]
+    assert entries[5][1:] == ["  out=01.mp4"]
