@@ -419,6 +419,10 @@ def check_response(response: httpx.Response, body: bytes | None = None) -> Any:
         if envelope is not None and isinstance(envelope.get("code"), int) and envelope["code"] != 0:
             code = envelope["code"]
             message = _server_message(envelope)
+            kw = {"code": code, "trace_id": trace_id, "http_status": status, "server_message": message}
+            specific = _error_for_message(message, kw)
+            if specific is not None:  # the message says what is wrong: retrying cannot change it
+                raise specific
             raise InternalServerError(
                 f"Server error: {message}" if message else f"Server error (HTTP {status})",
                 code=code,
@@ -457,24 +461,36 @@ def error_for_code(
     http_status: int | None = None,
     retry_after: float | None = None,
 ) -> Pan123Error:
-    """The typed error for a non-zero envelope ``code`` (``message`` is the server's text, already shortened)."""
+    """The typed error for a non-zero envelope ``code`` (``message`` is the server's text, already shortened).
+
+    A specific message wins over a generic code: "not in a direct-link space" or "a folder has no direct link" is
+    what the answer means even when it comes with code 1 (internal error), and such an answer is never retried."""
     kw: dict[str, Any] = {"code": code, "trace_id": trace_id, "http_status": http_status, "server_message": message}
     said = f": {message}" if message else ""
     if code == 401:
         return AuthError(f"The access token is invalid or expired{said}", **kw)
     if code == 429:
         return RateLimitedError(f"Too many requests{said}", retry_after=retry_after, **kw)
+    specific = _error_for_message(message, kw)
+    if specific is not None:
+        return specific
     if code == 5066:
         return NotFoundError(f"File not found{said}", **kw)
     if code == 5113:
         return TrafficExhaustedError(f"Traffic quota used up{said}", **kw)
     if code == 1:
         return InternalServerError(f"Internal server error{said}", **kw)
+    return ApiError(f"API error{said}", **kw)
+
+
+def _error_for_message(message: str, kw: dict[str, Any]) -> Pan123Error | None:
+    """The error a server message names by itself (whatever the code), or None."""
+    said = f": {message}" if message else ""
     if is_not_direct_link_space_message(message):
         return NotDirectLinkSpaceError(f"The file is not in a direct-link space{said}", **kw)
     if is_folder_message(message):
         return IsFolderError(f"This ID is a folder; direct links exist only for files{said}", **kw)
-    return ApiError(f"API error{said}", **kw)
+    return None
 
 
 # Conservative: the message must talk about direct links (直链) *and* about the space / its switch.

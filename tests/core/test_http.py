@@ -24,6 +24,7 @@ from pan123_gui.core.errors import (
     AuthError,
     ErrorKind,
     InternalServerError,
+    IsFolderError,
     MalformedResponseError,
     NetworkError,
     NotDirectLinkSpaceError,
@@ -32,6 +33,7 @@ from pan123_gui.core.errors import (
     RequestTimeoutError,
     TrafficExhaustedError,
 )
+from pan123_gui.core.retry import is_retryable
 
 TOKEN = "tok-SECRET-abc123"
 
@@ -139,6 +141,26 @@ def test_envelope_code_maps_to_typed_error(code: int, message: str, error_type: 
     assert err.http_status == 200  # type: ignore[attr-defined]
     assert message in str(err)
     assert "tr-42" in str(err)
+
+
+@pytest.mark.parametrize(
+    ("message", "error_type"),
+    [
+        ("该文件不在直链空间内，请先在直链空间中启用其所在文件夹", NotDirectLinkSpaceError),
+        ("不支持获取文件夹的直链", IsFolderError),
+    ],
+)
+@pytest.mark.parametrize("status", [200, 500])
+def test_a_specific_message_wins_over_the_generic_code_1(
+    message: str, error_type: type[Exception], status: int
+) -> None:
+    # Code 1 means "internal error" (retried); the message says what is really wrong, which no retry changes.
+    with pytest.raises(error_type) as info:
+        call(answer(status, envelope(1, message, trace="tr-1")))
+    err = info.value
+    assert type(err) is error_type
+    assert (err.code, err.trace_id, err.http_status) == (1, "tr-1", status)  # type: ignore[attr-defined]
+    assert not is_retryable(err)  # type: ignore[arg-type]
 
 
 def test_other_code_keeps_code_message_and_trace() -> None:
