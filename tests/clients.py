@@ -58,6 +58,7 @@ def make_client(
     limiters: EndpointLimiters | None = None,
     retry: RetryPolicy | None = None,
     sleep: Sleep | None = None,
+    clock: Callable[[], float] | None = None,
 ) -> Pan123Client:
     """A client for ``target`` (the fake, or a base URL).
 
@@ -65,7 +66,7 @@ def make_client(
     with the fake's client ID + secret (``"id"``/``"secret"`` for a URL); ``fetch``: any other way to get one.
     ``rate`` paces direct links, ``rates`` other paths (:data:`FAKE_RATES` on the fake, unpaced otherwise),
     ``limiters`` replaces both. ``retry`` and ``sleep`` default to the client's own policy and its real,
-    interruptible back-off.
+    interruptible back-off; ``clock`` (for the 429 retry budget) to the real monotonic clock.
     """
     base_url = target.base_url if isinstance(target, FakeApiServer) else target
     if handler is not None:
@@ -89,7 +90,9 @@ def make_client(
         fetch=fetch if fetch is not None else log_in if login else None,
         on_new_token=on_new_token,
     )
-    client = Pan123Client(
-        new_http_client(base_url, transport=transport), tokens, limiters=limiters, retry=retry, sleep=sleep
-    )
+    http = new_http_client(base_url, transport=transport)
+    if clock is None:
+        client = Pan123Client(http, tokens, limiters=limiters, retry=retry, sleep=sleep)
+    else:
+        client = Pan123Client(http, tokens, limiters=limiters, retry=retry, sleep=sleep, clock=clock)
     return client

@@ -1,9 +1,11 @@
 """``Pan123Client``: the typed calls the app needs, over one shared ``httpx.Client``, safe to use from many threads.
 
 Each attempt of each call: wait for the endpoint's limiter slot, take a valid token, send once (``call_api``
-checks HTTP status, then the envelope). Transient failures are retried with bounded back-off (the sleep is
-interruptible by the cancel event, and every retry acquires the limiter again); a 401 refreshes the token once
-(single-flight in :class:`TokenManager`) and replays the call once.
+checks HTTP status, then the envelope), and tell the limiter how the server answered (a 429 slows the pace, clean
+answers let it creep back up). Transient failures are retried with bounded back-off (the sleep is interruptible
+by the cancel event, and every retry acquires the limiter again): a 429 within a budget of time
+(``RetryPolicy.rate_limit_budget``, counted from the call's first 429), anything else a bounded number of attempts.
+A 401 refreshes the token once (single-flight in :class:`TokenManager`) and replays the call once.
 
 A :class:`RequestWatch` shared by the calls of one run adds the network cut-off: once several requests in a row
 could not even connect, the run's remaining calls fail at once with :class:`NotTriedError` instead of each making
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -69,12 +72,14 @@ class Pan123Client:
         limiters: EndpointLimiters | None = None,
         retry: RetryPolicy | None = None,
         sleep: Sleep | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._http = http
         self._tokens = tokens
         self._limiters = limiters if limiters is not None else EndpointLimiters()
         self._retry = retry if retry is not None else RetryPolicy()
         self._sleep = sleep if sleep is not None else interruptible_sleep
+        self._clock = clock  # for the 429 retry budget
         self._user_lock = threading.Lock()
         self._user: UserInfo | None = None
 
@@ -259,13 +264,16 @@ class Pan123Client:
         (:class:`NotTriedError`, also when the trip interrupts a wait: pass its ``wake`` event as ``cancel``).
         """
         policy = self._retry
-        attempt = 0
+        limiter = self._limiters.for_path(path)
+        attempt = 0  # failed attempts, 429s not counted
         stalls = 0
+        limited = 0  # 429s
+        limited_until: float | None = None  # the end of the 429 retry budget, set by the first 429
         replayed = False
         while True:
             _stop_if_asked(cancel, watch)
             try:
-                self._limiters.for_path(path).acquire(cancel)
+                slot = limiter.acquire(cancel)
             except CancelledError:
                 if watch is not None:
                     watch.check()
@@ -275,6 +283,7 @@ class Pan123Client:
             try:
                 result = _send_once(send, token, path, watch)
             except AuthError:
+                limiter.answered(slot, limited=False)
                 if not auth or replayed or token is None:
                     raise
                 replayed = True
@@ -286,7 +295,22 @@ class Pan123Client:
                         watch.record(ACCESS_TOKEN_PATH, None, refresh_err)
                     raise
                 continue
+            except RateLimitedError as err:
+                # The pace learns from it; the call waits and tries again within a budget of time, not of attempts
+                # (a 429 says the client went too fast, not that this ID cannot succeed).
+                limiter.answered(slot, limited=True)
+                limited += 1
+                now = self._clock()
+                if limited_until is None:
+                    limited_until = now + policy.rate_limit_budget
+                if not retryable(err) or now >= limited_until:
+                    raise
+                delay = min(backoff_delay(limited, policy, err.retry_after), limited_until - now)
+                left = limited_until - now
+                log.debug("%s: too many requests, retry in %.2f s (%.1f s of the budget left)", path, delay, left)
             except Pan123Error as err:
+                if not is_retryable(err):  # a clear answer from the server (trouble or no answer teach nothing)
+                    limiter.answered(slot, limited=False)
                 attempt += 1
                 if not retryable(err) or attempt >= policy.max_attempts:
                     raise
@@ -294,18 +318,18 @@ class Pan123Client:
                     stalls += 1
                     if stalls >= STALLED_ATTEMPTS or was_stalled:
                         raise
-                retry_after = err.retry_after if isinstance(err, RateLimitedError) else None
-                delay = backoff_delay(attempt, policy, retry_after)
+                delay = backoff_delay(attempt, policy)
                 log.debug("%s: %s, retry %d/%d in %.2f s", path, err.kind, attempt, policy.max_attempts - 1, delay)
-                self._sleep(delay, cancel)
-                try:
-                    _stop_if_asked(cancel, watch)
-                except Pan123Error as stop:
-                    raise stop from None
             else:
+                limiter.answered(slot, limited=False)
                 if token is not None:
                     self._tokens.note_accepted(token)
                 return result
+            self._sleep(delay, cancel)
+            try:
+                _stop_if_asked(cancel, watch)
+            except Pan123Error as stop:
+                raise stop from None
 
     def _token_for(self, auth: bool, watch: RequestWatch | None) -> str | None:
         """The token to send (None without auth); a token fetch that cannot connect counts toward the cut-off."""

@@ -1,7 +1,10 @@
 """Retry policy as pure functions: which errors are worth another attempt, and how long to wait first.
 
 Bounded exponential back-off with jitter (0.5 s doubling to 8 s, at most 5 attempts by default); a small
-``Retry-After`` from the server wins over the computed delay. Nothing here sleeps or retries by itself.
+``Retry-After`` from the server wins over the computed delay. 429 answers (too many requests) are not counted as
+attempts: they are retried for up to ``rate_limit_budget`` seconds from a call's first 429, because they say the
+client went too fast (its pacing learns from them), not that the request cannot succeed. Nothing here sleeps or
+retries by itself.
 """
 
 from __future__ import annotations
@@ -29,17 +32,20 @@ Sleep = Callable[[float, threading.Event | None], None]
 
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
-    max_attempts: int = 5  # total attempts, the first one included
+    max_attempts: int = 5  # total attempts, the first one included (429s do not count, see rate_limit_budget)
     base_delay: float = 0.5  # seconds before the first retry
     max_delay: float = 8.0  # cap of the exponential part
     jitter: float = 0.25  # each delay is shortened by up to this fraction, at random
     max_retry_after: float = 30.0  # a larger Retry-After is ignored (we would rather give up than stall)
+    rate_limit_budget: float = 60.0  # seconds from a call's first 429 during which 429s are retried
 
     def __post_init__(self) -> None:
         if self.max_attempts < 1:
             raise ValueError("max_attempts must be at least 1")
         if self.base_delay < 0 or self.max_delay < 0:
             raise ValueError("delays must not be negative")
+        if not self.rate_limit_budget >= 0:
+            raise ValueError("the rate-limit budget must not be negative")
         if not 0 <= self.jitter <= 1:
             raise ValueError("jitter must be between 0 and 1")
 

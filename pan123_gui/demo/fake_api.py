@@ -31,7 +31,8 @@ ASSUMPTIONS where the real API is undocumented (codes and texts live in ``pan123
 6. A folder ID on direct-link/url → code 400 "文件夹不支持获取直链…". A trashed file → 5066.
 7. file/infos: more than 100 IDs → code 400; an empty or non-integer list → code 400; unknown IDs are left out of
    the list; the list key is ``list`` (switch to ``fileList`` with ``set_infos_key``).
-8. Rate limits are per endpoint (the real ones are per uid): a token bucket with capacity max(1, rate).
+8. Rate limits are per endpoint (the real ones are per uid): a strict rolling window, at most max(1, floor(rate))
+   requests in any window of that many / rate seconds (one second for whole rates), no slack for early arrivals.
 9. With ``isHideUID`` on, the direct link has no uid segment (URL shape undocumented).
 10. Unknown paths or wrong methods → HTTP 404 ``{"message": "no Route matched with those values"}`` (Kong style).
 11. file/list: items come in file-ID order; a page's ``lastFileId`` is its last item's ID while more follow and -1 on
@@ -53,7 +54,7 @@ from pan123_gui.core.models import TOKEN_LIFETIME, AccessToken
 from pan123_gui.demo import endpoints as ep
 from pan123_gui.demo.faults import FAULT_KINDS, FaultQueue
 from pan123_gui.demo.handler import LoopbackServer
-from pan123_gui.demo.ratelimit import EndpointBuckets
+from pan123_gui.demo.ratelimit import EndpointWindows
 from pan123_gui.demo.routes import FakeApi, Record
 from pan123_gui.demo.samples import SAMPLE_DRIVE, SAMPLE_FILES
 from pan123_gui.demo.shares import FakeShare, ShareBook
@@ -85,7 +86,7 @@ class FakeApiServer:
         for path, rate in (rates or {}).items():
             all_rates[ep.api_path(path)] = rate
         self._state = AccountState(token_ttl=token_ttl, max_tokens=max_tokens, now=now)
-        self._buckets = EndpointBuckets(all_rates, clock)
+        self._buckets = EndpointWindows(all_rates, clock)
         self.faults = FaultQueue()
         self._api = FakeApi(self._state, self._buckets, self.faults, latency=latency, sleep=sleep)
         self._shares = ShareBook(self._state, now)

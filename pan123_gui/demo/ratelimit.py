@@ -1,82 +1,96 @@
-"""Per-endpoint token buckets (what the fake uses to answer code 429)."""
+"""Per-endpoint rolling windows (what the fake uses to answer code 429).
+
+Strict on purpose, like a real gateway: a request is let through only when fewer than ``capacity`` requests were let
+through in the rolling window before it, with no slack for a client that is early by a millisecond. A client
+paced exactly at the rate therefore draws 429s whenever network or thread jitter bunches two requests up; only a
+client that keeps a little under the rate (and learns from the 429s it gets) stays clear.
+"""
 
 from __future__ import annotations
 
 import math
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 
-# A request is let through when the bucket holds at least 1 - JITTER_SLACK tokens; the bucket may then go slightly
-# negative, so the long-run rate still never exceeds ``rate`` but a client paced exactly at the rate is never
-# refused because one request arrived a little early (up to an eighth of the interval either way, which matters
-# when the capacity is 1, i.e. for rates up to 1/s).
-JITTER_SLACK = 0.25
 
-
-class TokenBucket:
-    """Capacity ``max(1, rate)``, refilled continuously at ``rate`` per second. Thread-safe."""
+class RollingWindow:
+    """At most ``capacity = max(1, floor(rate))`` requests in any window of ``capacity / rate`` seconds (one second
+    for whole rates of 1/s and more). Refused requests do not count. Thread-safe."""
 
     def __init__(self, rate: float | None, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._lock = threading.Lock()
         self._rate = math.inf
-        self._capacity = 1.0
-        self._tokens = 1.0
-        self._stamp = clock()
+        self._capacity = 1
+        self._window = 0.0
+        self._passed: deque[float] = deque()  # when the requests still inside the window were let through
         self.set_rate(rate)
 
     @property
     def rate(self) -> float | None:
         return None if math.isinf(self._rate) else self._rate
 
+    @property
+    def capacity(self) -> int:
+        return self._capacity
+
+    @property
+    def window(self) -> float:
+        """The window's length in seconds (0 when unlimited)."""
+        return self._window
+
     def set_rate(self, rate: float | None) -> None:
-        """``None`` (or infinity) means unlimited; otherwise ``rate`` must be positive. The bucket starts full."""
+        """``None`` (or infinity) means unlimited; otherwise ``rate`` must be positive. The window starts empty."""
         if rate is not None and not rate > 0:
             raise ValueError("rate must be positive (or None for no limit)")
         with self._lock:
             self._rate = math.inf if rate is None else float(rate)
-            self._capacity = 1.0 if math.isinf(self._rate) else max(1.0, self._rate)
-            self._tokens = self._capacity
-            self._stamp = self._clock()
+            if math.isinf(self._rate):
+                self._capacity, self._window = 1, 0.0
+            else:
+                self._capacity = max(1, math.floor(self._rate))
+                self._window = self._capacity / self._rate
+            self._passed.clear()
 
     def try_take(self) -> bool:
-        """Take one token if available; False means the request must be refused with 429."""
+        """Let one request through if the window has room; False means it must be refused with 429."""
         with self._lock:
             if math.isinf(self._rate):
                 return True
             now = self._clock()
-            elapsed = max(0.0, now - self._stamp)
-            self._stamp = now
-            self._tokens = min(self._capacity, self._tokens + elapsed * self._rate)
-            if self._tokens >= 1.0 - JITTER_SLACK:
-                self._tokens -= 1.0
-                return True
-            return False
+            passed = self._passed
+            while passed and passed[0] <= now - self._window:  # left the window
+                passed.popleft()
+            if len(passed) >= self._capacity:
+                return False
+            passed.append(now)
+            return True
 
 
-class EndpointBuckets:
-    """One bucket per API path; unknown paths are unlimited."""
+class EndpointWindows:
+    """One rolling window per API path; unknown paths are unlimited."""
 
     def __init__(self, rates: dict[str, float | None], clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._lock = threading.Lock()
-        self._buckets: dict[str, TokenBucket] = {path: TokenBucket(rate, clock) for path, rate in rates.items()}
+        self._windows: dict[str, RollingWindow] = {path: RollingWindow(rate, clock) for path, rate in rates.items()}
 
     def set_rate(self, path: str, rate: float | None) -> None:
         with self._lock:
-            bucket = self._buckets.get(path)
-            if bucket is None:
-                self._buckets[path] = TokenBucket(rate, self._clock)
+            window = self._windows.get(path)
+            if window is None:
+                self._windows[path] = RollingWindow(rate, self._clock)
                 return
-        bucket.set_rate(rate)
+        window.set_rate(rate)
 
     def rate(self, path: str) -> float | None:
         with self._lock:
-            bucket = self._buckets.get(path)
-        return None if bucket is None else bucket.rate
+            window = self._windows.get(path)
+        return None if window is None else window.rate
 
     def try_take(self, path: str) -> bool:
         with self._lock:
-            bucket = self._buckets.get(path)
-        return True if bucket is None else bucket.try_take()
+            window = self._windows.get(path)
+        return True if window is None else window.try_take()

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from pan123_gui.demo import endpoints as ep
 from pan123_gui.demo.faults import FaultQueue
-from pan123_gui.demo.ratelimit import EndpointBuckets
+from pan123_gui.demo.ratelimit import EndpointWindows
 from pan123_gui.demo.state import AccountState
 
 _BAD_LINKS = ("javascript:alert(document.cookie)", "file:///etc/passwd")
@@ -81,7 +81,7 @@ class FakeApi:
     def __init__(
         self,
         state: AccountState,
-        buckets: EndpointBuckets,
+        buckets: EndpointWindows,
         faults: FaultQueue,
         *,
         latency: float = 0.0,

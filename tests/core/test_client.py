@@ -25,13 +25,16 @@ from pan123_gui.core.errors import (
     AuthError,
     BadLinkError,
     CancelledError,
+    InternalServerError,
+    IsFolderError,
     MalformedResponseError,
     NetworkError,
+    NotDirectLinkSpaceError,
     NotFoundError,
     RateLimitedError,
     RequestTimeoutError,
 )
-from pan123_gui.core.limiter import EndpointLimiters, RateLimiter
+from pan123_gui.core.limiter import EndpointLimiters, RateLimiter, Slot
 from pan123_gui.core.models import AccessToken
 from pan123_gui.core.retry import RetryPolicy
 
@@ -73,9 +76,9 @@ class Script:
 class CountingLimiters(EndpointLimiters):
     """Very fast limiters that count acquisitions per path."""
 
-    def __init__(self) -> None:
+    def __init__(self, time: FakeTime) -> None:
         paths = (DIRECT_LINK_PATH, USER_INFO_PATH, FILE_INFOS_PATH, FILE_DETAIL_PATH, ACCESS_TOKEN_PATH)
-        super().__init__({p: 10_000.0 for p in paths})
+        super().__init__({p: 10_000.0 for p in paths}, clock=time, sleep=time.sleep)
         self.acquired: dict[str, int] = {}
         self._count_lock = threading.Lock()
 
@@ -84,20 +87,43 @@ class CountingLimiters(EndpointLimiters):
         outer = self
 
         class Counting:
-            def acquire(self, cancel: threading.Event | None = None) -> None:
+            def acquire(self, cancel: threading.Event | None = None) -> Slot:
                 with outer._count_lock:
                     outer.acquired[path] = outer.acquired.get(path, 0) + 1
-                limiter.acquire(cancel)
+                return limiter.acquire(cancel)
+
+            def answered(self, slot: Slot, *, limited: bool) -> None:
+                limiter.answered(slot, limited=limited)
 
         return Counting()  # type: ignore[return-value]
 
 
-class Sleeps:
+class FakeTime:
+    """A clock that moves only when someone sleeps (thread-safe); shared by the client and its limiters."""
+
     def __init__(self) -> None:
+        self.now = 1000.0
+        self._lock = threading.Lock()
+
+    def __call__(self) -> float:
+        with self._lock:
+            return self.now
+
+    def sleep(self, seconds: float, cancel: threading.Event | None = None) -> None:
+        with self._lock:
+            self.now += max(0.0, seconds)
+
+
+class Sleeps:
+    """The client's back-off sleeps: recorded, and the fake time moves on."""
+
+    def __init__(self, time: FakeTime | None = None) -> None:
         self.delays: list[float] = []
+        self.time = time if time is not None else FakeTime()
 
     def __call__(self, seconds: float, cancel: threading.Event | None = None) -> None:
         self.delays.append(seconds)
+        self.time.sleep(seconds)
 
 
 def make_client(
@@ -108,10 +134,12 @@ def make_client(
     sleep: Sleeps | None = None,
     retry: RetryPolicy = FAST,
 ) -> tuple[Pan123Client, CountingLimiters, Sleeps]:
-    """The shared factory on ``script``, with counting limiters and recorded back-off sleeps."""
-    limiters = CountingLimiters()
+    """The shared factory on ``script``, with counting limiters and recorded back-off sleeps (on a fake time)."""
     sleeps = sleep or Sleeps()
-    client = clients.make_client(handler=script, token=token, fetch=fetch, limiters=limiters, retry=retry, sleep=sleeps)
+    limiters = CountingLimiters(sleeps.time)
+    client = clients.make_client(
+        handler=script, token=token, fetch=fetch, limiters=limiters, retry=retry, sleep=sleeps, clock=sleeps.time
+    )
     return client, limiters, sleeps
 
 
@@ -268,13 +296,33 @@ def test_a_timed_out_request_is_retried_once() -> None:
 
 
 def test_retries_are_bounded() -> None:
-    script = Script({DIRECT_LINK_PATH: [code(429)]})
+    script = Script({DIRECT_LINK_PATH: [code(1)]})
     client, limiters, sleeps = make_client(script)
-    with pytest.raises(RateLimitedError):
+    with pytest.raises(InternalServerError):
         client.direct_link_url(1)
     assert script.count(DIRECT_LINK_PATH) == FAST.max_attempts
     assert limiters.acquired[DIRECT_LINK_PATH] == FAST.max_attempts
     assert len(sleeps.delays) == FAST.max_attempts - 1
+
+
+def test_429s_are_retried_within_a_budget_of_time_not_of_attempts() -> None:
+    # A 429 says the client went too fast, not that the ID cannot succeed: more 429s in a row than max_attempts
+    # still end with the link, as long as they fit in the budget (counted from the first 429).
+    replies: list[Handler | httpx.Response] = [code(429)] * (3 * FAST.max_attempts) + [ok({"url": "https://x.cn/a"})]
+    client, _, _ = make_client(Script({DIRECT_LINK_PATH: replies}))
+    assert client.direct_link_url(1) == "https://x.cn/a"
+
+
+def test_429s_give_up_when_the_budget_is_spent() -> None:
+    script = Script({DIRECT_LINK_PATH: [code(429)]})
+    policy = RetryPolicy(max_attempts=2, base_delay=0.5, max_delay=2.0, jitter=0.0, rate_limit_budget=20.0)
+    client, _, sleeps = make_client(script, retry=policy)
+    started = sleeps.time()
+    with pytest.raises(RateLimitedError):
+        client.direct_link_url(1)
+    assert script.count(DIRECT_LINK_PATH) > policy.max_attempts
+    spent = sleeps.time() - started
+    assert policy.rate_limit_budget <= spent < policy.rate_limit_budget + 11  # the last wait can be a limiter slot
 
 
 def test_retry_after_is_honoured() -> None:
@@ -297,10 +345,26 @@ def test_permanent_errors_are_not_retried(value: int) -> None:
     assert sleeps.delays == []
 
 
+@pytest.mark.parametrize(
+    ("message", "error_type"),
+    [
+        ("该文件不在直链空间内，请先在直链空间中启用其所在文件夹", NotDirectLinkSpaceError),
+        ("不支持获取文件夹的直链", IsFolderError),
+    ],
+)
+def test_a_specific_message_with_code_1_is_one_request_not_five(message: str, error_type: type[Exception]) -> None:
+    script = Script({DIRECT_LINK_PATH: [code(1, message)]})
+    client, _, sleeps = make_client(script)
+    with pytest.raises(error_type):
+        client.direct_link_url(1)
+    assert script.count(DIRECT_LINK_PATH) == 1
+    assert sleeps.delays == []
+
+
 def test_no_slot_leak_or_deadlock_under_many_retries() -> None:
     # 40 calls x 4 failing attempts on 8 threads, with a small real rate: a limiter that leaked a slot per
     # retry (a semaphore released at function exit) would block here forever.
-    script = Script({DIRECT_LINK_PATH: [code(429)], USER_INFO_PATH: [ok({"uid": 7})]})
+    script = Script({DIRECT_LINK_PATH: [code(1)], USER_INFO_PATH: [ok({"uid": 7})]})
     client = clients.make_client(handler=script, rate=2000.0, retry=FAST, sleep=Sleeps())
     failures: list[Exception] = []
     lock = threading.Lock()
@@ -309,7 +373,7 @@ def test_no_slot_leak_or_deadlock_under_many_retries() -> None:
         for _ in range(5):
             try:
                 client.direct_link_url(1)
-            except RateLimitedError as err:
+            except InternalServerError as err:
                 with lock:
                     failures.append(err)
 

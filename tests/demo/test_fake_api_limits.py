@@ -1,4 +1,5 @@
-"""Rate limits (token buckets per endpoint) and latency of the fake API, with a settable clock (no real waiting)."""
+"""Rate limits (strict rolling windows per endpoint) and latency of the fake API, with a settable clock (no real
+waiting)."""
 
 from __future__ import annotations
 
@@ -10,80 +11,106 @@ from conftest import Clock, Wire
 
 from pan123_gui.demo import endpoints as ep
 from pan123_gui.demo.fake_api import FakeApiServer
-from pan123_gui.demo.ratelimit import EndpointBuckets, TokenBucket
+from pan123_gui.demo.ratelimit import EndpointWindows, RollingWindow
 from pan123_gui.demo.samples import VIDEO_ID
 
-# ---- the bucket itself ------------------------------------------------------------------------------------------
+# ---- the window itself ------------------------------------------------------------------------------------------
 
 
-def test_bucket_capacity_is_max_of_one_and_rate(clock: Clock) -> None:
+def test_window_capacity_is_max_of_one_and_the_whole_rate(clock: Clock) -> None:
     for rate, burst in [(5.0, 5), (10.0, 10), (0.5, 1), (1.0, 1), (2.5, 2)]:
-        bucket = TokenBucket(rate, clock.monotonic)
+        window = RollingWindow(rate, clock.monotonic)
         taken = 0
-        while bucket.try_take():
+        while window.try_take():
             taken += 1
             assert taken < 100
         assert taken == burst, rate
+        assert window.window == pytest.approx(burst / rate)
 
 
-def test_bucket_refills_at_the_rate(clock: Clock) -> None:
-    bucket = TokenBucket(5.0, clock.monotonic)
-    while bucket.try_take():
-        pass
-    clock.advance(0.2)
-    assert bucket.try_take()
-    assert not bucket.try_take()
-    clock.advance(10)  # refill stops at the capacity
-    assert sum(bucket.try_take() for _ in range(20)) == 5
+def test_a_request_leaves_the_window_one_second_after_it_passed(clock: Clock) -> None:
+    window = RollingWindow(5.0, clock.monotonic)
+    start = clock.t
+    for k in range(5):  # 5 requests spread over the first 0.8 s
+        clock.t = start + 0.2 * k
+        assert window.try_take()
+    clock.t = start + 0.999  # the first one is still inside the window
+    assert not window.try_take()
+    clock.t = start + 1.0
+    assert window.try_take()
+    assert not window.try_take()
+    clock.t = start + 1.2  # the second one left
+    assert window.try_take()
+
+
+def test_refused_requests_do_not_count(clock: Clock) -> None:
+    window = RollingWindow(1.0, clock.monotonic)
+    start = clock.t
+    assert window.try_take()
+    for k in range(1, 10):  # hammering inside the second changes nothing
+        clock.t = start + 0.1 * k
+        assert not window.try_take()
+    clock.t = start + 1.0
+    assert window.try_take()
+
+
+def test_no_slack_for_a_request_that_comes_early(clock: Clock) -> None:
+    # Paced exactly at the rate, but one request is 1 ms early: refused. (The old token bucket let up to a quarter
+    # of an interval through, which hid the 429s a real server gives a client paced exactly at its limit.)
+    window = RollingWindow(5.0, clock.monotonic)
+    start = clock.t
+    for k in range(5):
+        clock.t = start + 0.2 * k
+        assert window.try_take()
+    clock.t = start + 1.0 - 0.001
+    assert not window.try_take()
 
 
 @pytest.mark.parametrize("rate", [0.5, 1.0, 3.0, 5.0, 8.0, 10.0])
-def test_client_paced_at_the_rate_with_jitter_is_never_refused(clock: Clock, rate: float) -> None:
-    bucket = TokenBucket(rate, clock.monotonic)
+def test_client_paced_at_the_rate_is_let_through(clock: Clock, rate: float) -> None:
+    window = RollingWindow(rate, clock.monotonic)
     interval = 1.0 / rate
     start = clock.t
-    # the client sends at start + k * interval; each request arrives up to 10 % of an interval late or early
-    jitter = [0.0, 0.1, -0.1, 0.1, -0.1, -0.1, 0.05, -0.02, 0.1, -0.1] * 20
-    for k, j in enumerate(jitter, start=1):
-        clock.t = start + (k + j) * interval
-        assert bucket.try_take(), k
+    for k in range(200):
+        clock.t = start + k * interval + 1e-9 * k  # on time (a hair late: no rounding luck needed)
+        assert window.try_take(), k
 
 
 @pytest.mark.parametrize("rate", [1.0, 5.0])
 def test_long_run_rate_never_exceeds_the_limit(clock: Clock, rate: float) -> None:
-    bucket = TokenBucket(rate, clock.monotonic)
+    window = RollingWindow(rate, clock.monotonic)
     allowed = 0
     for _ in range(10_000):  # hammer every millisecond for 10 s
         clock.advance(0.001)
-        allowed += bucket.try_take()
-    assert allowed <= rate * 10 + max(1.0, rate) + 1  # the capacity plus the one slack token
+        allowed += window.try_take()
+    assert allowed <= rate * 10
 
 
-def test_bucket_unlimited_and_bad_rates(clock: Clock) -> None:
-    bucket = TokenBucket(None, clock.monotonic)
-    assert all(bucket.try_take() for _ in range(1000))
-    assert bucket.rate is None
+def test_window_unlimited_and_bad_rates(clock: Clock) -> None:
+    window = RollingWindow(None, clock.monotonic)
+    assert all(window.try_take() for _ in range(1000))
+    assert window.rate is None
     for bad in (0.0, -1.0, float("nan")):
         with pytest.raises(ValueError):
-            bucket.set_rate(bad)
+            window.set_rate(bad)
 
 
-def test_endpoint_buckets_are_independent(clock: Clock) -> None:
-    buckets = EndpointBuckets({"/a": 1.0, "/b": 1.0}, clock.monotonic)
-    assert buckets.try_take("/a") and not buckets.try_take("/a")
-    assert buckets.try_take("/b")
-    assert all(buckets.try_take("/unknown") for _ in range(50))
-    buckets.set_rate("/c", 2.0)
-    assert buckets.rate("/c") == 2.0 and buckets.rate("/unknown") is None
+def test_endpoint_windows_are_independent(clock: Clock) -> None:
+    windows = EndpointWindows({"/a": 1.0, "/b": 1.0}, clock.monotonic)
+    assert windows.try_take("/a") and not windows.try_take("/a")
+    assert windows.try_take("/b")
+    assert all(windows.try_take("/unknown") for _ in range(50))
+    windows.set_rate("/c", 2.0)
+    assert windows.rate("/c") == 2.0 and windows.rate("/unknown") is None
 
 
-def test_bucket_is_thread_safe(clock: Clock) -> None:
-    bucket = TokenBucket(50.0, clock.monotonic)
+def test_window_is_thread_safe(clock: Clock) -> None:
+    window = RollingWindow(50.0, clock.monotonic)
     results: list[bool] = []
     lock = threading.Lock()
 
     def hammer() -> None:
-        got = [bucket.try_take() for _ in range(100)]
+        got = [window.try_take() for _ in range(100)]
         with lock:
             results.extend(got)
 
@@ -116,11 +143,12 @@ def test_over_the_rate_is_code_429_with_http_200(make_api: Any, clock: Clock) ->
     assert [a.status for a in answers] == [200] * 7
     assert [a.code for a in answers] == [0] * 5 + [429] * 2
     assert answers[-1].json["message"] == ep.MSG_TOO_MANY and answers[-1].json["data"] is None
-    assert w.get(ep.USER_INFO).code == 0  # other endpoints have their own bucket
-    clock.advance(0.2)
-    assert w.link(VIDEO_ID).code == 0
+    assert w.get(ep.USER_INFO).code == 0  # other endpoints have their own window
+    clock.advance(0.999)  # the five are still inside the one-second window
     assert w.link(VIDEO_ID).code == 429
-    assert api.codes("direct-link/url") == [0] * 5 + [429] * 2 + [0, 429]
+    clock.advance(0.001)  # now they have left it
+    assert [w.link(VIDEO_ID).code for _ in range(6)] == [0] * 5 + [429]
+    assert api.codes("direct-link/url") == [0] * 5 + [429] * 3 + [0] * 5 + [429]
 
 
 def test_a_rate_limited_request_does_not_use_the_file(make_api: Any, clock: Clock) -> None:
