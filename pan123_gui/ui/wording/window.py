@@ -767,9 +767,7 @@ def retry_summary(ok: int, failed: int, skipped: int) -> str:
     """'Retry done: 3 now with a link · 2 still failed · 1 row skipped: …'."""
     text = QCoreApplication.translate("window", "Retry done: %n now with a link", None, ok).replace("%n", str(ok))
     if failed:
-        text += " · " + QCoreApplication.translate("window", "%n still failed", None, failed).replace(
-            "%n", str(failed)
-        )
+        text += " · " + QCoreApplication.translate("window", "%n still failed", None, failed).replace("%n", str(failed))
     if skipped:
         text += " · " + retry_skipped(skipped)
     return text
