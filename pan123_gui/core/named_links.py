@@ -1,4 +1,4 @@
-""""Copy with names": direct links as ``name  link`` lines, the form people paste into chats."""
+""" "Copy with names": direct links as ``name  link`` lines, the form people paste into chats."""
 
 from __future__ import annotations
 

@@ -44,6 +44,8 @@ __all__ = [
     "iter_shares",
     "list_shares",
     "numbered_names",
+    "share_line",
+    "share_record",
     "share_url",
     "valid_share_name",
 ]
@@ -175,6 +177,39 @@ class ShareResult:
     @property
     def url(self) -> str | None:
         return None if self.share_key is None else share_url(self.share_key)
+
+
+def share_record(result: ShareResult) -> dict[str, object]:
+    """A created share as a JSON-ready dict: ``shareID``, ``shareKey``, ``url``, ``password``, ``expire`` (days, 0 =
+    permanent), ``fileIDs``, ``name``; a failed one has ``url`` null and ``error``, ``errorKind``, ``errorCode``,
+    ``traceID`` instead."""
+    record: dict[str, object] = {
+        "shareID": result.share_id,
+        "shareKey": result.share_key,
+        "url": result.url,
+        "password": result.password,
+        "expire": int(result.expire),
+        "fileIDs": list(result.file_ids),
+        "name": result.name,
+    }
+    if not result.ok:
+        record.update(
+            {
+                "error": result.error,
+                "errorKind": None if result.error_kind is None else str(result.error_kind),
+                "errorCode": result.error_code,
+                "traceID": result.trace_id,
+            }
+        )
+    return record
+
+
+def share_line(result: ShareResult) -> str | None:
+    """The line people paste into a chat, as 123pan itself writes it: "链接：URL 提取码：CODE" (None for a failure)."""
+    url = result.url
+    if url is None:
+        return None
+    return f"链接：{url} 提取码：{result.password}" if result.password else f"链接：{url}"
 
 
 def _created_nothing(err: Pan123Error) -> bool:

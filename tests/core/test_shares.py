@@ -23,6 +23,8 @@ from pan123_gui.core.shares import (
     iter_shares,
     list_shares,
     numbered_names,
+    share_line,
+    share_record,
     share_url,
     valid_share_name,
 )
@@ -217,3 +219,24 @@ def test_list_pages_through_every_share(client: Pan123Client, fake_api: FakeApiS
 
 def test_list_of_an_account_without_shares(client: Pan123Client) -> None:
     assert list_shares(client) == []
+
+
+def test_share_record_and_line(client: Pan123Client, fake_api: FakeApiServer) -> None:
+    made, failed = create_shares(client, [VIDEO_ID], name="x", password="ab12") + create_shares(
+        client, [UNKNOWN_ID], name="y", expire=ShareExpiry.PERMANENT
+    )
+    key = fake_api.shares()[0].share_key
+    assert share_record(made) == {
+        "shareID": fake_api.shares()[0].share_id,
+        "shareKey": key,
+        "url": f"https://www.123pan.com/s/{key}",
+        "password": "ab12",
+        "expire": 7,
+        "fileIDs": [VIDEO_ID],
+        "name": "x",
+    }
+    assert share_line(made) == f"链接：https://www.123pan.com/s/{key} 提取码：ab12"
+    record = share_record(failed)
+    assert record["url"] is None and record["errorKind"] == "not_found" and record["errorCode"] == 5066
+    assert record["expire"] == 0 and record["traceID"]
+    assert share_line(failed) is None
