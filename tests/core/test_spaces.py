@@ -100,7 +100,7 @@ def test_many_files_cost_one_call_per_100_and_per_level(client: Pan123Client, fa
 # --- rows outside a space -------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("answer", [fake_spaces.NOT_IN_SPACE_GUESS])
+@pytest.mark.parametrize("answer", fake_spaces.NOT_IN_SPACE_ANSWERS)  # the guess 5067, or code 1
 def test_rows_outside_a_space_name_their_folder(client: Pan123Client, fake_api: FakeApiServer, answer: int) -> None:
     fake_api.set_not_in_space_answer(answer)
     rows = resolve(client, [NOT_DIRECT_LINK_ID, DEEP_ID, TOP_FILE_ID, VIDEO_ID])
