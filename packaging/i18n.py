@@ -9,6 +9,8 @@ I18N_DIR is ``pan123_gui/resources/i18n/``: the .ts sources sit beside the .qm f
 Parts and their sources are the globs in ``PARTS`` (paths relative to the repository root), so new files named like
 ``*dialog*.py`` are picked up without editing this script. Each file belongs to the first part that matches it
 (errors, then dialogs, then shares, then window, which takes every other file under pan123_gui/ui/).
+Texts that count things are ``tr(text, "", n)`` calls with ``%n`` (Qt's plural handling; the source is the English
+plural): their English singular and plural forms live in ``<part>_en.ts``, which holds only those texts.
 Fill in the Chinese with Qt Linguist (``pyside6-linguist``) or by hand: write the text into ``<translation>`` and
 remove ``type="unfinished"``. Keep ``{placeholders}`` exactly as in the English.
 """
@@ -111,6 +113,11 @@ def ts_path(part: str) -> Path:
     return I18N_DIR / f"{part}_{LANGUAGE}.ts"
 
 
+def plurals_ts_path(part: str) -> Path:
+    """The English plural forms of ``part`` ("%n link" / "%n links" for the source "%n links"), if it has any."""
+    return I18N_DIR / f"{part}_{SOURCE_LANGUAGE}.ts"
+
+
 def part_sources(part: str) -> list[Path]:
     """Existing source files of ``part`` (sorted), without files an earlier part already claims."""
     claimed: set[Path] = set()
@@ -132,7 +139,8 @@ def uncovered_sources() -> list[Path]:
     )
 
 
-def lupdate(part: str, ts: Path) -> None:
+def lupdate(part: str, ts: Path, *, plurals_only: bool = False) -> None:
+    """Refresh ``ts`` from the part's sources; ``plurals_only``: the English file with only the texts that count."""
     sources = part_sources(part)
     if not sources:
         raise ToolError(f"part {part!r} has no source files yet ({', '.join(PARTS[part])})")
@@ -143,14 +151,18 @@ def lupdate(part: str, ts: Path) -> None:
             "-ts",
             str(ts),
             "-target-language",
-            LANGUAGE,
+            SOURCE_LANGUAGE if plurals_only else LANGUAGE,
             "-source-language",
             SOURCE_LANGUAGE,
+            *(["-pluralonly"] if plurals_only else []),
             "-no-obsolete",
             "-locations",
             "relative",
         ]
     )
+    if plurals_only and not read_ts(ts):  # nothing in this part counts: no English file
+        ts.unlink()
+        ts.with_suffix(".qm").unlink(missing_ok=True)
 
 
 def lrelease(ts: Path, qm: Path) -> None:
@@ -165,6 +177,9 @@ def update(parts: Sequence[str], *, skip_empty: bool = False) -> None:
             continue
         lupdate(part, ts_path(part))
         print(f"updated {_shown(ts_path(part))}")
+        lupdate(part, plurals_ts_path(part), plurals_only=True)
+        if plurals_ts_path(part).exists():
+            print(f"updated {_shown(plurals_ts_path(part))}")
 
 
 def compile_ts(parts: Sequence[str] = ()) -> list[Path]:
@@ -230,17 +245,17 @@ def ts_problems(ts: Path) -> list[str]:
     return problems
 
 
-def stale_problems(part: str) -> list[str]:
+def stale_problems(part: str, *, plurals_only: bool = False) -> list[str]:
     """Strings in the sources that the part's .ts lacks (or keeps although they are gone): run `update`."""
-    ts = ts_path(part)
+    ts = plurals_ts_path(part) if plurals_only else ts_path(part)
     if not part_sources(part):
         return []
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / ts.name
         if ts.exists():
             shutil.copyfile(ts, fresh)
-        lupdate(part, fresh)
-        wanted = {_key(m) for m in read_ts(fresh) if m.kind not in _NOT_SHIPPED}
+        lupdate(part, fresh, plurals_only=plurals_only)
+        wanted = {_key(m) for m in read_ts(fresh) if m.kind not in _NOT_SHIPPED} if fresh.exists() else set()
     if not ts.exists():
         return [f"{ts.name} does not exist: run `update {part}`"] if wanted else []
     have = {_key(m) for m in read_ts(ts) if m.kind not in _NOT_SHIPPED}
@@ -272,6 +287,7 @@ def check() -> list[str]:
         problems.append(f"{path.relative_to(ROOT)} has translatable text but belongs to no part (see PARTS)")
     for part in PARTS:
         problems += stale_problems(part)
+        problems += stale_problems(part, plurals_only=True)
     for ts in sorted(I18N_DIR.glob("*.ts")):
         problems += ts_problems(ts)
         problems += qm_problems(ts)

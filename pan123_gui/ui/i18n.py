@@ -3,7 +3,8 @@
 Translations are compiled ``.qm`` files in ``pan123_gui/resources/i18n/`` (package data, see ``paths.py``) named
 ``<part>_<language>.qm`` (``errors_zh_CN.qm``, ``window_zh_CN.qm``, ``dialogs_zh_CN.qm``, ...); every file for the
 chosen language is loaded, plus Qt's own ``qtbase_<language>.qm`` (standard buttons and dialogs) when Qt ships it.
-English is the source language, so "en" needs no file. Installing a translator makes Qt send
+English is the source language: its files (``window_en.qm``) hold only the singular and plural forms of the texts
+that count things (Qt's plural handling, ``tr(text, "", n)``). Installing a translator makes Qt send
 ``QEvent.LanguageChange`` to every window, whose ``changeEvent`` re-reads its texts.
 """
 
@@ -48,10 +49,14 @@ def resolve_language(language: str | None) -> str:
 
 
 def translation_files(language: str) -> list[Path]:
-    """The app's ``.qm`` files for ``language`` (sorted by name), then Qt's own ``qtbase_<language>.qm`` if any."""
-    if language == SOURCE_LANGUAGE:
-        return []
+    """The app's ``.qm`` files for ``language`` (sorted by name), then Qt's own ``qtbase_<language>.qm`` if any.
+
+    English is the source language: its files hold only the plural forms ("%n link" / "%n links"), and Qt's own
+    texts are English already.
+    """
     files = sorted(resource_path("i18n").glob(f"*_{language}.qm"))
+    if language == SOURCE_LANGUAGE:
+        return files
     qt_file = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / f"qtbase_{language}.qm"
     if qt_file.is_file():
         files.append(qt_file)
@@ -59,7 +64,7 @@ def translation_files(language: str) -> list[Path]:
 
 
 def remove_translators(app: QCoreApplication) -> None:
-    """Remove every translator installed by :func:`install_translators` (back to English)."""
+    """Remove every translator installed by :func:`install_translators` (back to the English source texts)."""
     global _current
     _current = SOURCE_LANGUAGE
     while _installed:

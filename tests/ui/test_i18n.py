@@ -83,11 +83,25 @@ def test_switching_removes_previous_translators(app: Any) -> None:
     i18n.install_translators(app, "zh_CN")
     i18n.install_translators(app, "zh_CN")  # twice: still one set, not stacked
     assert tr("errors", "Waiting") == "等待中"
-    assert i18n.install_translators(app, "en") == []
+    assert [path.name for path in i18n.install_translators(app, "en")] == ["shares_en.qm", "window_en.qm"]  # plurals
     assert tr("errors", "Waiting") == "Waiting"
     assert i18n.current_language() == "en"
     if QT_ZH.is_file():
         assert tr("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_counted_texts_use_qts_plural_forms(app: Any) -> None:
+    from pan123_gui.ui.wording import window as w
+
+    i18n.install_translators(app, "en")  # what start-up does for English: the plural forms only
+    assert (w.copied_links(1), w.copied_links(3)) == ("Copied 1 link", "Copied 3 links")
+    assert (w.preview_ids(1), w.preview_ids(0)) == ("1 ID", "0 IDs")
+    assert w.clear_confirm_text(1) == "Remove 1 row and empty the input box?"
+    assert w.clear_confirm_text(4) == "Remove all 4 rows and empty the input box?"
+    i18n.install_translators(app, "zh_CN")
+    assert (w.copied_links(1), w.copied_links(3)) == ("已复制 1 个直链", "已复制 3 个直链")
+    i18n.remove_translators(app)  # no file at all: the English plural source, with the number filled in
+    assert w.copied_links(3) == "Copied 3 links"
 
 
 def test_switching_sends_language_change_to_windows(app: Any, qtbot: Any) -> None:

@@ -4,8 +4,9 @@
 <context>
     <name>shares</name>
     <message>
-        <location filename="../../ui/wording/shares.py" line="+25"/>
+        <location filename="../../ui/wording/shares.py" line="+26"/>
         <source>Create share link</source>
+        <extracomment>The translation context &quot;shares&quot; as an object, for Qt&apos;s plural-aware ``tr(text, &quot;&quot;, n)`` (``%n``): lupdate reads the context from the name before ``.tr``, Qt from the class name. English singulars live in ``shares_en.ts``.</extracomment>
         <translation>创建分享链接</translation>
     </message>
     <message>
@@ -13,18 +14,15 @@
         <source>Create &amp;share link…</source>
         <translation>创建分享链接(&amp;S)…</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>A share link works without VIP or a direct-link space: the person who opens it saves or downloads the file with their own 123pan account. 1 file or folder.</source>
-        <translation>分享链接不需要会员，也不需要直链空间：打开链接的人用自己的 123 云盘账号保存或下载。共 1 个文件或文件夹。</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
         <source>A share link works without VIP or a direct-link space: the person who opens it saves or downloads the files with their own 123pan account. %n files or folders.</source>
-        <translation>分享链接不需要会员，也不需要直链空间：打开链接的人用自己的 123 云盘账号保存或下载。共 %n 个文件或文件夹。</translation>
+        <translation>
+            <numerusform>分享链接不需要会员，也不需要直链空间：打开链接的人用自己的 123 云盘账号保存或下载。共 %n 个文件或文件夹。</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
@@ -44,27 +42,26 @@
         <translation>{name} {date}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>{name} and 1 more {date}</source>
         <translation>{name} 等 2 个 {date}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
         <source>{name} and %n more {date}</source>
-        <translation>{name} 等 %n 个 {date}</translation>
+        <translation>
+            <numerusform>{name} 等 %n 个 {date}</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>1 file {date}</source>
-        <translation>1 个文件 {date}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n files {date}</source>
-        <translation>%n 个文件 {date}</translation>
+        <translation>
+            <numerusform>%n 个文件 {date}</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Works for:</source>
         <translation>有效期(&amp;W)：</translation>
     </message>

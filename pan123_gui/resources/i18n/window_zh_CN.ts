@@ -4,8 +4,9 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/wording/window.py" line="+40"/>
+        <location filename="../../ui/wording/window.py" line="+41"/>
         <source>123pan Direct Links</source>
+        <extracomment>The translation context &quot;window&quot; as an object, for Qt&apos;s plural-aware ``tr(text, &quot;&quot;, n)``: lupdate reads the context from the name before ``.tr``, Qt from the class name, so both are &quot;window&quot;.</extracomment>
         <translation>123云盘直链工具</translation>
     </message>
     <message>
@@ -40,12 +41,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+883"/>
+        <location line="+722"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="-879"/>
+        <location line="-718"/>
         <source>&amp;Credentials…</source>
         <translation>凭据(&amp;C)…</translation>
     </message>
@@ -152,30 +153,26 @@ Then press Ctrl+Enter (or click Get links).</source>
         <source>Counting IDs…</source>
         <translation>正在统计 ID…</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>%n ID</source>
-        <translation>%n 个 ID</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n IDs</source>
-        <translation>%n 个 ID</translation>
+        <translation>
+            <numerusform>%n 个 ID</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>%n duplicate</source>
-        <translation>%n 个重复</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n duplicates</source>
-        <translation>%n 个重复</translation>
+        <translation>
+            <numerusform>%n 个重复</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+5"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n already in the list</source>
-        <translation>%n 个已在列表中</translation>
+        <translation>
+            <numerusform>%n 个已在列表中</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4"/>
@@ -207,18 +204,15 @@ Then press Ctrl+Enter (or click Get links).</source>
         <source>Reading dropped files…</source>
         <translation>正在读取拖入的文件…</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>Added %n ID to the box</source>
-        <translation>已向输入框添加 %n 个 ID</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>Added %n IDs to the box</source>
-        <translation>已向输入框添加 %n 个 ID</translation>
+        <translation>
+            <numerusform>已向输入框添加 %n 个 ID</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>No file IDs found in what was dropped.</source>
         <translation>拖入的内容中没有找到文件 ID。</translation>
     </message>
@@ -292,19 +286,23 @@ Then press Ctrl+Enter (or click Get links).</source>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+7"/>
-        <location line="+372"/>
+        <location line="+294"/>
         <source>%n failed</source>
-        <translation>%n 个失败</translation>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="-370"/>
+    <message numerus="yes">
+        <location line="-292"/>
         <source>%n cancelled</source>
-        <translation>%n 个已取消</translation>
+        <translation>
+            <numerusform>%n 个已取消</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Sig&amp;n links</source>
         <translation>链接签名(&amp;N)</translation>
     </message>
@@ -323,28 +321,22 @@ Then press Ctrl+Enter (or click Get links).</source>
         <source>Signed links stay valid for</source>
         <translation>签名链接的有效期</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>%n minute</source>
-        <translation>%n 分钟</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n minutes</source>
-        <translation>%n 分钟</translation>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>%n hour</source>
-        <translation>%n 小时</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n hours</source>
-        <translation>%n 小时</translation>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>&amp;Results</source>
         <translation>结果(&amp;R)</translation>
     </message>
@@ -462,12 +454,12 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+44"/>
+        <location line="+40"/>
         <source>C&amp;lear</source>
         <translation>清空(&amp;L)</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-36"/>
         <source>Empty the list and the input box</source>
         <translation>清空列表和输入框</translation>
     </message>
@@ -506,38 +498,29 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
         <source>Clear the list?</source>
         <translation>清空列表？</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>Remove %n row and empty the input box?</source>
-        <translation>删除 %n 行并清空输入框？</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>Remove all %n rows and empty the input box?</source>
-        <translation>删除全部 %n 行并清空输入框？</translation>
+        <translation>
+            <numerusform>删除全部 %n 行并清空输入框？</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+14"/>
-        <source>Copied %n link</source>
-        <translation>已复制 %n 个直链</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+11"/>
         <source>Copied %n links</source>
-        <translation>已复制 %n 个直链</translation>
+        <translation>
+            <numerusform>已复制 %n 个直链</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>%n selected row has no link</source>
-        <translation>所选的 %n 行没有直链</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n selected rows have no link</source>
-        <translation>所选的 %n 行没有直链</translation>
+        <translation>
+            <numerusform>所选的 %n 行没有直链</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>No working links to copy yet</source>
         <translation>还没有可复制的直链</translation>
     </message>
@@ -546,28 +529,22 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
         <source>The selected rows have no link yet</source>
         <translation>所选的行还没有直链</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>Copied %n failed ID</source>
-        <translation>已复制 %n 个失败的 ID</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>Copied %n failed IDs</source>
-        <translation>已复制 %n 个失败的 ID</translation>
+        <translation>
+            <numerusform>已复制 %n 个失败的 ID</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>Copied %n file ID</source>
-        <translation>已复制 %n 个文件 ID</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>Copied %n file IDs</source>
-        <translation>已复制 %n 个文件 ID</translation>
+        <translation>
+            <numerusform>已复制 %n 个文件 ID</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>No failed rows</source>
         <translation>没有失败的行</translation>
     </message>
@@ -586,38 +563,29 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
         <source>Could not start a browser — the link was copied instead</source>
         <translation>无法启动浏览器，已改为复制该直链</translation>
     </message>
-    <message>
-        <location line="+10"/>
-        <source>Exported %n row to %1</source>
-        <translation>已导出 %n 行到 %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+8"/>
         <source>Exported %n rows to %1</source>
-        <translation>已导出 %n 行到 %1</translation>
+        <translation>
+            <numerusform>已导出 %n 行到 %1</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <source>%n link exported to %1</source>
-        <translation>已导出 %n 个链接到 %1</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
         <source>%n links exported to %1</source>
-        <translation>已导出 %n 个链接到 %1</translation>
+        <translation>
+            <numerusform>已导出 %n 个链接到 %1</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>%n row without a link left out</source>
-        <translation>%n 行没有链接，未导出</translation>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n rows without a link left out</source>
+        <translation>
+            <numerusform>%n 行没有链接，未导出</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%n rows without a link left out</source>
-        <translation>%n 行没有链接，未导出</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
@@ -631,43 +599,34 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
         <source>The list is empty — nothing to export</source>
         <translation>列表为空，没有可导出的内容</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>Cleared %n row</source>
-        <translation>已清空 %n 行</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>Cleared %n rows</source>
-        <translation>已清空 %n 行</translation>
+        <translation>
+            <numerusform>已清空 %n 行</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>Removed %n row from the list</source>
-        <translation>已从列表中移除 %n 行</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>Removed %n rows from the list</source>
-        <translation>已从列表中移除 %n 行</translation>
+        <translation>
+            <numerusform>已从列表中移除 %n 行</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Select the rows to remove first</source>
         <translation>请先选中要移除的行</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>Restored %n row from last time</source>
-        <translation>已恢复上次的 %n 行</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>Restored %n rows from last time</source>
-        <translation>已恢复上次的 %n 行</translation>
+        <translation>
+            <numerusform>已恢复上次的 %n 行</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Restored the input box from last time</source>
         <translation>已恢复上次输入框中的内容</translation>
     </message>
@@ -676,65 +635,52 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
         <source>Paste or drop some file IDs first</source>
         <translation>请先粘贴或拖入文件 ID</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>The %n ID is already in the list — use Retry failed or right-click → Get link again</source>
-        <translation>这 %n 个 ID 已在列表中——可使用“重试失败项”，或右键 →“重新获取直链”</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>All %n IDs are already in the list — use Retry failed or right-click → Get link again</source>
-        <translation>这 %n 个 ID 已全部在列表中——可使用“重试失败项”，或右键 →“重新获取直链”</translation>
+        <translation>
+            <numerusform>这 %n 个 ID 已全部在列表中——可使用“重试失败项”，或右键 →“重新获取直链”</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>Still working — wait for it to finish or click Cancel</source>
         <translation>正在处理中，请等待完成或点击“取消”</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>Getting %n link…</source>
-        <translation>正在获取 %n 个直链…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>Getting %n links…</source>
-        <translation>正在获取 %n 个直链…</translation>
+        <translation>
+            <numerusform>正在获取 %n 个直链…</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>Re-signing %n link…</source>
-        <translation>正在为 %n 个直链重新签名…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>Re-signing %n links…</source>
-        <translation>正在为 %n 个直链重新签名…</translation>
+        <translation>
+            <numerusform>正在为 %n 个直链重新签名…</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>Done: %n link</source>
-        <translation>完成：%n 个直链</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>Done: %n links</source>
-        <translation>完成：%n 个直链</translation>
+        <translation>
+            <numerusform>完成：%n 个直链</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+10"/>
-        <source>%n finished row kept</source>
-        <translation>保留了 %n 个已完成的行</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+7"/>
         <source>%n finished rows kept</source>
-        <translation>保留了 %n 个已完成的行</translation>
+        <translation>
+            <numerusform>保留了 %n 个已完成的行</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+2"/>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>%n not done</source>
-        <translation>%n 个未完成</translation>
+        <translation>
+            <numerusform>%n 个未完成</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -746,83 +692,71 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
         <source>No expired links</source>
         <translation>没有过期的链接</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>Trying %n row again…</source>
-        <translation>正在重新获取 %n 行…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>Trying %n rows again…</source>
-        <translation>正在重新获取 %n 行…</translation>
+        <translation>
+            <numerusform>正在重新获取 %n 行…</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>%n row skipped: trying again cannot change it (no such file, or a folder)</source>
-        <translation>跳过 %n 行：重试也不会有变化（文件不存在，或是文件夹）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n rows skipped: trying again cannot change them (no such file, or a folder)</source>
-        <translation>跳过 %n 行：重试也不会有变化（文件不存在，或是文件夹）</translation>
+        <translation>
+            <numerusform>跳过 %n 行：重试也不会有变化（文件不存在，或是文件夹）</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+9"/>
-        <source>Nothing retried: the failed row cannot change by trying again (no such file, or a folder)</source>
-        <translation>没有重试：失败的这一行重试也不会有变化（文件不存在，或是文件夹）</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+    <message numerus="yes">
+        <location line="+5"/>
         <source>Nothing retried: the %n failed rows cannot change by trying again (no such file, or a folder)</source>
-        <translation>没有重试：失败的 %n 行重试也不会有变化（文件不存在，或是文件夹）</translation>
+        <translation>
+            <numerusform>没有重试：失败的 %n 行重试也不会有变化（文件不存在，或是文件夹）</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+11"/>
+    <message numerus="yes">
+        <location line="+6"/>
         <source>Retry done: %n now with a link</source>
-        <translation>重试完成：%n 个已获取直链</translation>
+        <translation>
+            <numerusform>重试完成：%n 个已获取直链</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
         <source>%n still failed</source>
-        <translation>%n 个仍然失败</translation>
+        <translation>
+            <numerusform>%n 个仍然失败</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+11"/>
-        <source>Signing %n link in the list…</source>
-        <translation>正在为列表中的 %n 个直链签名…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signing the %n links in the list…</source>
-        <translation>正在为列表中的 %n 个直链签名…</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+7"/>
-        <source>Signed %n link in the list</source>
-        <translation>已为列表中的 %n 个直链签名</translation>
+        <source>Signing the %n links in the list…</source>
+        <translation>
+            <numerusform>正在为列表中的 %n 个直链签名…</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>Signed %n links in the list</source>
-        <translation>已为列表中的 %n 个直链签名</translation>
+        <translation>
+            <numerusform>已为列表中的 %n 个直链签名</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+3"/>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>%n could not be signed</source>
-        <translation>%n 个无法签名</translation>
+        <translation>
+            <numerusform>%n 个无法签名</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+9"/>
-        <source>Signing off: %n link in the list is a plain link again</source>
-        <translation>已关闭签名：列表中的 %n 个直链恢复为普通直链</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signing off: %n links in the list are plain links again</source>
-        <translation>已关闭签名：列表中的 %n 个直链恢复为普通直链</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
+        <source>Signing off: %n links in the list are plain links again</source>
+        <translation>
+            <numerusform>已关闭签名：列表中的 %n 个直链恢复为普通直链</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The links in the list get this signing choice when the run ends</source>
         <translation>本次获取结束后，列表中的直链将按此签名设置更新</translation>
     </message>
@@ -831,28 +765,22 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
         <source>Not started: “Sign links” is on but no sign key is saved (see the note at the top)</source>
         <translation>未开始：已开启“链接签名”，但没有保存鉴权密钥（见窗口顶部的提示）</translation>
     </message>
-    <message>
-        <location line="+8"/>
-        <source>Copied %n link, NOT signed: no sign key is saved (see the note at the top)</source>
-        <translation>已复制 %n 个直链，但未签名：没有保存鉴权密钥（见窗口顶部的提示）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+    <message numerus="yes">
+        <location line="+6"/>
         <source>Copied %n links, NOT signed: no sign key is saved (see the note at the top)</source>
-        <translation>已复制 %n 个直链，但未签名：没有保存鉴权密钥（见窗口顶部的提示）</translation>
+        <translation>
+            <numerusform>已复制 %n 个直链，但未签名：没有保存鉴权密钥（见窗口顶部的提示）</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+9"/>
-        <source>Nothing copied: the link in the list has expired</source>
-        <translation>没有复制：列表中的直链已过期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>Nothing copied: all %n links in the list have expired</source>
-        <translation>没有复制：列表中的 %n 个直链都已过期</translation>
+        <translation>
+            <numerusform>没有复制：列表中的 %n 个直链都已过期</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Demo mode: a local stand-in for 123pan with sample files</source>
         <translation>演示模式：使用本地模拟的 123云盘和示例文件</translation>
     </message>
@@ -886,18 +814,15 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
         <source>Every link in the list has expired (signed links stop working after their validity). Re-sign them to get fresh links, then copy again.</source>
         <translation>列表中的直链都已过期（签名直链过了有效期就不能用了）。请重新签名获取新的直链，然后再复制。</translation>
     </message>
-    <message>
-        <location line="+10"/>
-        <source>%n link is on the clipboard. On this computer the clipboard is emptied when the app quits (no clipboard manager is running): paste it where you need it first, then press Quit.</source>
-        <translation>%n 个直链已在剪贴板中。在这台电脑上，程序退出后剪贴板会被清空（没有运行剪贴板管理器）：请先把它粘贴到需要的地方，再点“退出”。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+    <message numerus="yes">
+        <location line="+9"/>
         <source>%n links are on the clipboard. On this computer the clipboard is emptied when the app quits (no clipboard manager is running): paste them where you need them first, then press Quit.</source>
-        <translation>%n 个直链已在剪贴板中。在这台电脑上，程序退出后剪贴板会被清空（没有运行剪贴板管理器）：请先把它们粘贴到需要的地方，再点“退出”。</translation>
+        <translation>
+            <numerusform>%n 个直链已在剪贴板中。在这台电脑上，程序退出后剪贴板会被清空（没有运行剪贴板管理器）：请先把它们粘贴到需要的地方，再点“退出”。</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Paste before quitting</source>
         <translation>退出前请先粘贴</translation>
     </message>
@@ -926,18 +851,15 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
         <source>Quit?</source>
         <translation>要退出吗？</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>%n link has not been copied or exported. Quit anyway?</source>
-        <translation>有 %n 个直链还没有复制或导出。仍要退出吗？</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n links have not been copied or exported. Quit anyway?</source>
-        <translation>有 %n 个直链还没有复制或导出。仍要退出吗？</translation>
+        <translation>
+            <numerusform>有 %n 个直链还没有复制或导出。仍要退出吗？</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Links are still being fetched (%1 of %2 done). Quit anyway?</source>
         <translation>直链还在获取中（已完成 %1 / %2）。仍要退出吗？</translation>
     </message>

@@ -7,15 +7,16 @@ so the text follows a language switch.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from pan123_gui.core.shares import ShareExpiry
 
 CONTEXT = "shares"
 
 
-def _n(n: int, one: str, many: str) -> str:
-    return (one if n == 1 else many).replace("%n", str(n))
+#: The translation context "shares" as an object, for Qt's plural-aware ``tr(text, "", n)`` (``%n``): lupdate reads
+#: the context from the name before ``.tr``, Qt from the class name. English singulars live in ``shares_en.ts``.
+shares: QObject = type("shares", (QObject,), {})()
 
 
 # --- the share dialog -----------------------------------------------------------------------------------------------
@@ -30,18 +31,11 @@ def share_action() -> str:
 
 
 def share_intro(n: int) -> str:
-    return _n(
+    return shares.tr(
+        "A share link works without VIP or a direct-link space: the person who opens it saves or downloads "
+        "the files with their own 123pan account. %n files or folders.",
+        "",
         n,
-        QCoreApplication.translate(
-            "shares",
-            "A share link works without VIP or a direct-link space: the person who opens it saves or downloads "
-            "the file with their own 123pan account. 1 file or folder.",
-        ),
-        QCoreApplication.translate(
-            "shares",
-            "A share link works without VIP or a direct-link space: the person who opens it saves or downloads "
-            "the files with their own 123pan account. %n files or folders.",
-        ),
     )
 
 
@@ -63,19 +57,13 @@ def default_name(first: str, others: int, date: str) -> str:
     """The suggested share name: the first file's name, how many more, the date."""
     if others <= 0:
         return QCoreApplication.translate("shares", "{name} {date}").format(name=first, date=date)
-    return _n(
-        others,
-        QCoreApplication.translate("shares", "{name} and 1 more {date}"),
-        QCoreApplication.translate("shares", "{name} and %n more {date}"),
-    ).format(name=first, date=date)
+    if others == 1:  # its own sentence: the Chinese counts both files here ("等 2 个")
+        return QCoreApplication.translate("shares", "{name} and 1 more {date}").format(name=first, date=date)
+    return shares.tr("{name} and %n more {date}", "", others).format(name=first, date=date)
 
 
 def default_name_without_names(n: int, date: str) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("shares", "1 file {date}"),
-        QCoreApplication.translate("shares", "%n files {date}"),
-    ).format(date=date)
+    return shares.tr("%n files {date}", "", n).format(date=date)
 
 
 def expiry_label() -> str:

@@ -4,8 +4,9 @@ Each text is a literal ``QCoreApplication.translate("window", ...)`` call so ``p
 (``python packaging/i18n.py update window``). Functions are called when the text is shown, so a language
 switch followed by ``MainWindow.retranslate()`` picks up the new language.
 
-English has no .qm file, so texts that count things have a singular and a plural source string
-(``_n(one, many)`` picks one); Chinese translates both with the same numerus form.
+Texts that count things use Qt's plural handling: ``window.tr(text, "", n)`` with ``%n`` in the text. The source
+string is the English plural; the English singular comes from ``window_en.ts`` (plural forms only, written by
+``packaging/i18n.py``), the Chinese from ``window_zh_CN.ts``.
 Error wording for rows and whole jobs lives in ``ui/wording/errors.py`` (``error_text``), not here.
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 if TYPE_CHECKING:
     from pan123_gui.core.export import ExportSummary
@@ -28,9 +29,9 @@ def plain(text: str) -> str:
     return _MNEMONIC_SUFFIX.sub("", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
-def _n(n: int, one: str, many: str) -> str:
-    """Pick the singular or plural (already translated) text and fill ``%n``."""
-    return (one if n == 1 else many).replace("%n", str(n))
+#: The translation context "window" as an object, for Qt's plural-aware ``tr(text, "", n)``: lupdate reads the
+#: context from the name before ``.tr``, Qt from the class name, so both are "window".
+window: QObject = type("window", (QObject,), {})()
 
 
 # --- window, menus, toolbar -------------------------------------------------------------------------
@@ -192,23 +193,15 @@ def preview_counting() -> str:
 
 
 def preview_ids(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("window", "%n ID", None, n),
-        QCoreApplication.translate("window", "%n IDs", None, n),
-    )
+    return window.tr("%n IDs", "", n)
 
 
 def preview_duplicates(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("window", "%n duplicate", None, n),
-        QCoreApplication.translate("window", "%n duplicates", None, n),
-    )
+    return window.tr("%n duplicates", "", n)
 
 
 def preview_in_list(n: int) -> str:
-    return QCoreApplication.translate("window", "%n already in the list", None, n).replace("%n", str(n))
+    return window.tr("%n already in the list", "", n)
 
 
 def preview_ready() -> str:
@@ -254,11 +247,7 @@ def reading_files() -> str:
 
 
 def added_ids(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("window", "Added %n ID to the box", None, n),
-        QCoreApplication.translate("window", "Added %n IDs to the box", None, n),
-    )
+    return window.tr("Added %n IDs to the box", "", n)
 
 
 def no_ids_in_drop() -> str:
@@ -335,11 +324,9 @@ def progress_text(done: int, total: int, failed: int, cancelled: int = 0) -> str
     """'12 / 40 · 2 failed', after Cancel '15 / 100 · 4 failed · 85 cancelled'."""
     text = f"{done} / {total}"
     if failed:
-        text += " · " + QCoreApplication.translate("window", "%n failed", None, failed).replace("%n", str(failed))
+        text += " · " + window.tr("%n failed", "", failed)
     if cancelled:
-        text += " · " + QCoreApplication.translate("window", "%n cancelled", None, cancelled).replace(
-            "%n", str(cancelled)
-        )
+        text += " · " + window.tr("%n cancelled", "", cancelled)
     return text
 
 
@@ -364,19 +351,11 @@ def valid_accessible() -> str:
 
 
 def minutes(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("window", "%n minute", None, n),
-        QCoreApplication.translate("window", "%n minutes", None, n),
-    )
+    return window.tr("%n minutes", "", n)
 
 
 def hours(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("window", "%n hour", None, n),
-        QCoreApplication.translate("window", "%n hours", None, n),
-    )
+    return window.tr("%n hours", "", n)
 
 
 def duration(total_minutes: int) -> str:
@@ -524,11 +503,7 @@ def clear_confirm_title() -> str:
 
 
 def clear_confirm_text(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("window", "Remove %n row and empty the input box?", None, n),
-        QCoreApplication.translate("window", "Remove all %n rows and empty the input box?", None, n),
-    )
+    return window.tr("Remove all %n rows and empty the input box?", "", n)
 
 
 def clear_confirm_button() -> str:
@@ -539,19 +514,11 @@ def clear_confirm_button() -> str:
 
 
 def copied_links(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("window", "Copied %n link", None, n),
-        QCoreApplication.translate("window", "Copied %n links", None, n),
-    )
+    return window.tr("Copied %n links", "", n)
 
 
 def copied_links_skipped(n: int, skipped: int) -> str:
-    no_link = _n(
-        skipped,
-        QCoreApplication.translate("window", "%n selected row has no link", None, skipped),
-        QCoreApplication.translate("window", "%n selected rows have no link", None, skipped),
-    )
+    no_link = window.tr("%n selected rows have no link", "", skipped)
     return copied_links(n) + " · " + no_link
 
 
@@ -564,19 +531,11 @@ def no_link_in_selection() -> str:
 
 
 def copied_failed(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("window", "Copied %n failed ID", None, n),
-        QCoreApplication.translate("window", "Copied %n failed IDs", None, n),
-    )
+    return window.tr("Copied %n failed IDs", "", n)
 
 
 def copied_ids(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("window", "Copied %n file ID", None, n),
-        QCoreApplication.translate("window", "Copied %n file IDs", None, n),
-    )
+    return window.tr("Copied %n file IDs", "", n)
 
 
 def no_failed() -> str:
@@ -600,24 +559,11 @@ def exported(summary: ExportSummary, name: str) -> str:
     without a link left out"."""
     n = summary.written
     if summary.fmt not in (".txt", ".aria2"):
-        return _n(
-            n,
-            QCoreApplication.translate("window", "Exported %n row to %1", None, n),
-            QCoreApplication.translate("window", "Exported %n rows to %1", None, n),
-        ).replace("%1", name)
-    links = _n(
-        n,
-        QCoreApplication.translate("window", "%n link exported to %1", None, n),
-        QCoreApplication.translate("window", "%n links exported to %1", None, n),
-    ).replace("%1", name)
+        return window.tr("Exported %n rows to %1", "", n).replace("%1", name)
+    links = window.tr("%n links exported to %1", "", n).replace("%1", name)
     if not summary.left_out:
         return links
-    m = summary.left_out
-    left_out = _n(
-        m,
-        QCoreApplication.translate("window", "%n row without a link left out", None, m),
-        QCoreApplication.translate("window", "%n rows without a link left out", None, m),
-    )
+    left_out = window.tr("%n rows without a link left out", "", summary.left_out)
     return QCoreApplication.translate("window", "%1, %2").replace("%1", links).replace("%2", left_out)
 
 
@@ -630,19 +576,11 @@ def nothing_to_export() -> str:
 
 
 def cleared(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("window", "Cleared %n row", None, n),
-        QCoreApplication.translate("window", "Cleared %n rows", None, n),
-    )
+    return window.tr("Cleared %n rows", "", n)
 
 
 def removed_rows(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("window", "Removed %n row from the list", None, n),
-        QCoreApplication.translate("window", "Removed %n rows from the list", None, n),
-    )
+    return window.tr("Removed %n rows from the list", "", n)
 
 
 def no_rows_selected() -> str:
@@ -650,11 +588,7 @@ def no_rows_selected() -> str:
 
 
 def restored_rows(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("window", "Restored %n row from last time", None, n),
-        QCoreApplication.translate("window", "Restored %n rows from last time", None, n),
-    )
+    return window.tr("Restored %n rows from last time", "", n)
 
 
 def restored_text() -> str:
@@ -666,18 +600,7 @@ def nothing_to_resolve_empty() -> str:
 
 
 def nothing_new(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate(
-            "window", "The %n ID is already in the list — use Retry failed or right-click → Get link again", None, n
-        ),
-        QCoreApplication.translate(
-            "window",
-            "All %n IDs are already in the list — use Retry failed or right-click → Get link again",
-            None,
-            n,
-        ),
-    )
+    return window.tr("All %n IDs are already in the list — use Retry failed or right-click → Get link again", "", n)
 
 
 def busy() -> str:
@@ -685,39 +608,23 @@ def busy() -> str:
 
 
 def started(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("window", "Getting %n link…", None, n),
-        QCoreApplication.translate("window", "Getting %n links…", None, n),
-    )
+    return window.tr("Getting %n links…", "", n)
 
 
 def resigning(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("window", "Re-signing %n link…", None, n),
-        QCoreApplication.translate("window", "Re-signing %n links…", None, n),
-    )
+    return window.tr("Re-signing %n links…", "", n)
 
 
 def finished_summary(ok: int, failed: int) -> str:
-    text = _n(
-        ok,
-        QCoreApplication.translate("window", "Done: %n link", None, ok),
-        QCoreApplication.translate("window", "Done: %n links", None, ok),
-    )
+    text = window.tr("Done: %n links", "", ok)
     if failed:
-        text += " · " + QCoreApplication.translate("window", "%n failed", None, failed).replace("%n", str(failed))
+        text += " · " + window.tr("%n failed", "", failed)
     return text
 
 
 def cancelled_summary(kept: int, cancelled: int) -> str:
-    kept_text = _n(
-        kept,
-        QCoreApplication.translate("window", "%n finished row kept", None, kept),
-        QCoreApplication.translate("window", "%n finished rows kept", None, kept),
-    )
-    not_done = QCoreApplication.translate("window", "%n not done", None, cancelled).replace("%n", str(cancelled))
+    kept_text = window.tr("%n finished rows kept", "", kept)
+    not_done = window.tr("%n not done", "", cancelled)
     return QCoreApplication.translate("window", "Cancelled") + " · " + kept_text + " · " + not_done
 
 
@@ -726,80 +633,42 @@ def no_expired() -> str:
 
 
 def retrying(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("window", "Trying %n row again…", None, n),
-        QCoreApplication.translate("window", "Trying %n rows again…", None, n),
-    )
+    return window.tr("Trying %n rows again…", "", n)
 
 
 def retry_skipped(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate(
-            "window", "%n row skipped: trying again cannot change it (no such file, or a folder)", None, n
-        ),
-        QCoreApplication.translate(
-            "window", "%n rows skipped: trying again cannot change them (no such file, or a folder)", None, n
-        ),
-    )
+    return window.tr("%n rows skipped: trying again cannot change them (no such file, or a folder)", "", n)
 
 
 def retry_nothing_can_change(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate(
-            "window",
-            "Nothing retried: the failed row cannot change by trying again (no such file, or a folder)",
-            None,
-            n,
-        ),
-        QCoreApplication.translate(
-            "window",
-            "Nothing retried: the %n failed rows cannot change by trying again (no such file, or a folder)",
-            None,
-            n,
-        ),
+    return window.tr(
+        "Nothing retried: the %n failed rows cannot change by trying again (no such file, or a folder)", "", n
     )
 
 
 def retry_summary(ok: int, failed: int, skipped: int) -> str:
     """'Retry done: 3 now with a link · 2 still failed · 1 row skipped: …'."""
-    text = QCoreApplication.translate("window", "Retry done: %n now with a link", None, ok).replace("%n", str(ok))
+    text = window.tr("Retry done: %n now with a link", "", ok)
     if failed:
-        text += " · " + QCoreApplication.translate("window", "%n still failed", None, failed).replace("%n", str(failed))
+        text += " · " + window.tr("%n still failed", "", failed)
     if skipped:
         text += " · " + retry_skipped(skipped)
     return text
 
 
 def signing_rows(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("window", "Signing %n link in the list…", None, n),
-        QCoreApplication.translate("window", "Signing the %n links in the list…", None, n),
-    )
+    return window.tr("Signing the %n links in the list…", "", n)
 
 
 def signed_rows(ok: int, failed: int) -> str:
-    text = _n(
-        ok,
-        QCoreApplication.translate("window", "Signed %n link in the list", None, ok),
-        QCoreApplication.translate("window", "Signed %n links in the list", None, ok),
-    )
+    text = window.tr("Signed %n links in the list", "", ok)
     if failed:
-        text += " · " + QCoreApplication.translate("window", "%n could not be signed", None, failed).replace(
-            "%n", str(failed)
-        )
+        text += " · " + window.tr("%n could not be signed", "", failed)
     return text
 
 
 def unsigned_rows(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("window", "Signing off: %n link in the list is a plain link again", None, n),
-        QCoreApplication.translate("window", "Signing off: %n links in the list are plain links again", None, n),
-    )
+    return window.tr("Signing off: %n links in the list are plain links again", "", n)
 
 
 def signing_after_run() -> str:
@@ -813,23 +682,11 @@ def not_started_no_sign_key() -> str:
 
 
 def copied_unsigned(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate(
-            "window", "Copied %n link, NOT signed: no sign key is saved (see the note at the top)", None, n
-        ),
-        QCoreApplication.translate(
-            "window", "Copied %n links, NOT signed: no sign key is saved (see the note at the top)", None, n
-        ),
-    )
+    return window.tr("Copied %n links, NOT signed: no sign key is saved (see the note at the top)", "", n)
 
 
 def all_links_expired(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("window", "Nothing copied: the link in the list has expired", None, n),
-        QCoreApplication.translate("window", "Nothing copied: all %n links in the list have expired", None, n),
-    )
+    return window.tr("Nothing copied: all %n links in the list have expired", "", n)
 
 
 def demo_status() -> str:
@@ -880,22 +737,11 @@ def links_expired_notice() -> str:
 
 
 def clipboard_lost_on_quit(n: int) -> str:
-    return _n(
+    return window.tr(
+        "%n links are on the clipboard. On this computer the clipboard is emptied when the app quits (no clipboard "
+        "manager is running): paste them where you need them first, then press Quit.",
+        "",
         n,
-        QCoreApplication.translate(
-            "window",
-            "%n link is on the clipboard. On this computer the clipboard is emptied when the app quits (no "
-            "clipboard manager is running): paste it where you need it first, then press Quit.",
-            None,
-            n,
-        ),
-        QCoreApplication.translate(
-            "window",
-            "%n links are on the clipboard. On this computer the clipboard is emptied when the app quits (no "
-            "clipboard manager is running): paste them where you need them first, then press Quit.",
-            None,
-            n,
-        ),
     )
 
 
@@ -927,11 +773,7 @@ def quit_title() -> str:
 
 
 def quit_not_copied(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("window", "%n link has not been copied or exported. Quit anyway?", None, n),
-        QCoreApplication.translate("window", "%n links have not been copied or exported. Quit anyway?", None, n),
-    )
+    return window.tr("%n links have not been copied or exported. Quit anyway?", "", n)
 
 
 def quit_running(done: int, total: int) -> str:
