@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from pan123_gui.ui.results_model import ResultsModel
     from pan123_gui.ui.session import NewLinks, SavedSession, SessionStore
 
-# Start-up: the session module (JSON, URL parsing) is imported after the first paint, when the list comes back.
+# Start-up (tests/benchmarks/bench_startup.py): the session module (~25 ms: JSON, URL parsing) is imported after the
+# first paint, when the list comes back.
 
 
 class KeptList:

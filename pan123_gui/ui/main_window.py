@@ -14,17 +14,20 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from pan123_gui import __version__
 from pan123_gui.core.errors import RETRY_CANNOT_CHANGE, Pan123Error
 from pan123_gui.ui import desktop
 from pan123_gui.ui.action_bar import ActionBar
 from pan123_gui.ui.commands import WindowCommands
+from pan123_gui.ui.i18n import install_translators, system_language
+from pan123_gui.ui.icons import app_icon
 from pan123_gui.ui.input_panel import InputPanel, accept_id_drag
 from pan123_gui.ui.kept_list import KeptList
-from pan123_gui.ui.notices import Fix, Notice
+from pan123_gui.ui.notices import Fix, Notice, file_issues
 from pan123_gui.ui.resolve_bar import ResolveBar
 from pan123_gui.ui.results_model import ResultsModel
 from pan123_gui.ui.results_view import ResultsView
@@ -44,9 +47,8 @@ if TYPE_CHECKING:
     from pan123_gui.ui.resolve_run import ResolveRun, RunSummary
     from pan123_gui.workers.resolve import Job
 
-# Start-up: what the first paint does not need (the run controller and its worker, the core's data classes, file
-# reading, dialogs, the session file) is imported on first use; each PySide class also builds its Python enums when
-# first imported (tests/benchmarks/bench_startup.py).
+# Start-up (tests/benchmarks/bench_startup.py): what the first paint does not need and costs more than a millisecond
+# to import is imported where first used; the comment there says what it costs, measured after this module.
 
 STATUS_MS = 6000
 EXPIRY_CHECK_MS = 15_000
@@ -66,8 +68,6 @@ class RunKind(Enum):
 
 
 def _documents_folder() -> str:
-    from PySide6.QtCore import QStandardPaths
-
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
 
@@ -123,9 +123,7 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         """What may be slow (the keyring, the saved list) waits until the window is on screen."""
         if QApplication.windowIcon().isNull():  # the app shell sets the app's icon; a window made on its own
-            from pan123_gui.ui.icons import app_icon  # (tests, benchmarks) gets it here
-
-            self.setWindowIcon(app_icon())
+            self.setWindowIcon(app_icon())  # (tests, benchmarks) gets it here
         self.commands.name_toolbar_buttons()
         self.check_credentials()
         self.restore_session()
@@ -227,8 +225,6 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def choose_language(self, action: QAction) -> None:
-        from pan123_gui.ui.i18n import install_translators, system_language
-
         code = str(action.data())
         self._settings.language = code
         app = QCoreApplication.instance()
@@ -263,7 +259,7 @@ class MainWindow(QMainWindow):
     def notice(self) -> NoticeBar:
         """The notice strip over the paste box (made on first use: it stays hidden until there is a notice)."""
         if self._notice is None:
-            from pan123_gui.ui.notice_bar import NoticeBar
+            from pan123_gui.ui.notice_bar import NoticeBar  # ~20 ms: a QFrame with its own layout and buttons
 
             self._notice = NoticeBar(self.fix, self)
             self._central_layout.insertWidget(0, self._notice)
@@ -348,7 +344,7 @@ class MainWindow(QMainWindow):
         return found
 
     def _sign_plain_rows(self) -> None:
-        import dataclasses
+        import dataclasses  # ~2 ms
 
         if not self._sign_key_available():
             return  # the SIGN_KEY notice is up; the rows get signed once the key is entered
@@ -367,7 +363,7 @@ class MainWindow(QMainWindow):
         self._status(w.signing_rows(len(ids)))
 
     def _unsign_rows(self) -> None:
-        import dataclasses
+        import dataclasses  # ~2 ms
 
         plain = [
             dataclasses.replace(r, url=r.unsigned_url, expires_at=None)
@@ -386,7 +382,7 @@ class MainWindow(QMainWindow):
 
     # ================================================================================================ dialogs
     def open_credentials(self) -> None:
-        from pan123_gui.ui.credentials_dialog import CredentialsDialog
+        from pan123_gui.ui.credentials_dialog import CredentialsDialog  # ~0.6 s: the core's HTTP client and keyring
 
         dialog = CredentialsDialog(self._services, self)
         dialog.exec()
@@ -399,7 +395,7 @@ class MainWindow(QMainWindow):
             self._apply_signing_choice()  # a key just entered: the plain links in the list get signed
 
     def open_settings(self) -> None:
-        from pan123_gui.ui.settings_dialog import SettingsDialog
+        from pan123_gui.ui.settings_dialog import SettingsDialog  # ~30 ms
 
         signing = self.resolve_bar.sign_check.isChecked()
         dialog = SettingsDialog(self._services, self)
@@ -413,12 +409,10 @@ class MainWindow(QMainWindow):
         self._message(w.help_title(), w.help_text())
 
     def show_about(self) -> None:
-        from pan123_gui import __version__
-
         self._message(w.about_title(), w.about_text(__version__))
 
     def _message(self, title: str, text: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from PySide6.QtWidgets import QMessageBox  # ~3 ms (PySide builds the class's enums on first import)
 
         box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.RichText)
@@ -456,8 +450,6 @@ class MainWindow(QMainWindow):
         self._status(w.no_ids_in_drop())
 
     def _on_file_problems(self, issues: list[FileIssue]) -> None:
-        from pan123_gui.ui.notices import file_issues
-
         self._show_notice(Notice.FILES, file_issues(issues))
 
     # ================================================================================================ resolving
@@ -484,7 +476,7 @@ class MainWindow(QMainWindow):
             return
         self.model.mark_pending(again)
         todo = [i for i in ids if i in new or i in set(again)]
-        from pan123_gui.workers.resolve import resolve_job
+        from pan123_gui.workers.resolve import resolve_job  # ~40 ms with the core's data classes
 
         self._start(resolve_job(self._factory(sign), todo), todo)
         self._status(w.started(len(todo)))
@@ -582,7 +574,7 @@ class MainWindow(QMainWindow):
         kind: RunKind = RunKind.RESOLVE,
         skipped: int = 0,
     ) -> None:
-        from pan123_gui.ui.resolve_run import ResolveRun
+        from pan123_gui.ui.resolve_run import ResolveRun  # ~40 ms: the worker and the core's data classes
 
         self._run_kind = kind
         self._retry_skipped = skipped
@@ -688,7 +680,7 @@ class MainWindow(QMainWindow):
         if link is None:
             self._status(w.no_link_in_selection())
             return
-        from pan123_gui.core.links import is_http_link
+        from pan123_gui.core.links import is_http_link  # ~1.3 ms (urllib.parse)
 
         if not is_http_link(link):
             self._status(w.refused_link())
@@ -710,7 +702,7 @@ class MainWindow(QMainWindow):
         folder = self._settings.qsettings.value("window/export_dir")
         if not isinstance(folder, str) or not Path(folder).is_dir():
             folder = _documents_folder()
-        from datetime import datetime
+        from datetime import datetime  # ~2.5 ms
 
         name = f"123pan-links-{datetime.now():%Y%m%d-%H%M}{choices[0].suffix}"
         path, chosen = desktop.ask_save_path(self, w.export_title(), str(Path(folder) / name), filters)
@@ -723,7 +715,7 @@ class MainWindow(QMainWindow):
         try:
             summary = desktop.export_results(target, results, choice)
         except OSError as exc:
-            from PySide6.QtWidgets import QMessageBox
+            from PySide6.QtWidgets import QMessageBox  # ~3 ms
 
             reason = exc.strerror or type(exc).__name__
             self._status(w.export_failed(reason))

@@ -33,6 +33,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from pan123_gui.core.errors import ErrorKind, Pan123Error
 from pan123_gui.core.models import LinkResult
 from pan123_gui.ui.notices import Detail, Notice
+from pan123_gui.ui.wording.errors import error_text
 from pan123_gui.workers.base import Worker
 from pan123_gui.workers.resolve import Job, failed_row
 
@@ -66,8 +67,6 @@ def _failed_in_run(result: LinkResult) -> bool:
 
 def route_problem(exc: BaseException) -> tuple[Notice, Detail | None]:
     """The notice for a run that could not run as a whole (an unexpected bug also belongs in the error dialog)."""
-    from pan123_gui.ui.wording.errors import error_text
-
     if isinstance(exc, Pan123Error):
         detail: Detail = lambda: error_text(exc.kind, exc.code, exc.server_message)  # noqa: E731 (re-rendered on retranslate)
         if exc.kind in (ErrorKind.CREDENTIALS, ErrorKind.AUTH):
