@@ -160,19 +160,25 @@ def confirm(parent: QWidget | None, title: str, text: str, ok_text: str) -> bool
 
 class QuitChoice(Enum):
     COPY_AND_QUIT = "copy"
+    EXPORT = "export"  # the list cannot be kept: export it (the window stays open)
     QUIT = "quit"
     CANCEL = "cancel"
 
 
-def quit_box(parent: QWidget, text: str, info: str, *, offer_copy: bool) -> QMessageBox:
+def quit_box(parent: QWidget, text: str, info: str, *, offer_copy: bool, offer_export: bool = False) -> QMessageBox:
     """The "Quit anyway?" question (not shown yet; open it with ``open()``, read it with :func:`quit_choice`).
 
-    Buttons: Copy all & quit (when ``offer_copy``), Quit, Cancel (the default, and what Esc does).
+    Buttons: Export… (when ``offer_export``: the list cannot be kept), Copy all & quit (when ``offer_copy``), Quit,
+    Cancel (the default, and what Esc does).
     """
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Question, w.quit_title(), text, QMessageBox.StandardButton.Cancel, parent)
     box.setInformativeText(info)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if offer_export:
+        export = box.addButton(w.quit_export_button(), QMessageBox.ButtonRole.ActionRole)
+        export.setObjectName(QuitChoice.EXPORT.value)
     if offer_copy:
         copy = box.addButton(w.quit_copy_button(), QMessageBox.ButtonRole.AcceptRole)
         copy.setObjectName(QuitChoice.COPY_AND_QUIT.value)

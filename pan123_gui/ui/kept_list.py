@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pan123_gui.core.models import LinkResult
     from pan123_gui.ui.results_model import ResultsModel
-    from pan123_gui.ui.session import NewLinks, SavedSession, SessionStore
+    from pan123_gui.ui.session import NewLinks, SavedSession, SessionProblem, SessionStore
 
 # Start-up (tests/benchmarks/bench_startup.py): the session module (~25 ms: JSON, URL parsing) is imported after the
 # first paint, when the list comes back.
@@ -44,8 +44,26 @@ class KeptList:
         return None if saved is None or saved.empty else saved
 
     def save(self, text: str, model: ResultsModel) -> bool:
-        """Write the box text and the rows (once the list came back; never in demo mode)."""
+        """Write the box text and the rows (once the list came back; never in demo mode). False when nothing was
+        written (see :attr:`save_error`)."""
         return self._store is not None and self._store.save(text, model)
+
+    @property
+    def save_error(self) -> str | None:
+        """Why the last save failed (None: it worked, or nothing is kept)."""
+        return self._store.save_error if self._store is not None else None
+
+    @property
+    def can_keep(self) -> bool:
+        """Whether quitting now keeps the list (kept, and the last save did not fail)."""
+        return self.kept and self.save_error is None
+
+    def restore_problem(self) -> tuple[SessionProblem, Path | None] | None:
+        """Why last time's list did not come back, and where its file was moved (None: no problem)."""
+        store = self._store
+        if store is None or store.problem is None:
+            return None
+        return store.problem, store.set_aside
 
     def clear(self) -> None:
         self._links().clear()

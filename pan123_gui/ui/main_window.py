@@ -284,6 +284,8 @@ class MainWindow(QMainWindow):
         elif fix is Fix.RESIGN:
             self._dismiss_notice(Notice.LINKS_EXPIRED)
             self.resign_expired()
+        elif fix is Fix.EXPORT:
+            self.export()
 
     def check_credentials(self) -> bool:
         """Show the "no credentials" notice when there are none (never in demo mode). True when usable."""
@@ -757,6 +759,7 @@ class MainWindow(QMainWindow):
         """Bring back the list kept from last time (once, after the first paint; never in demo mode); returns how
         many rows came back."""
         saved = self._kept.restore()
+        self._tell_restore_problem()
         if saved is None:
             return 0
         if saved.text.strip() and not self.input.text().strip():
@@ -769,13 +772,38 @@ class MainWindow(QMainWindow):
         return len(added)
 
     def save_session(self) -> bool:
-        """Write the box and the rows to the session file (when the list is kept: not in demo mode)."""
-        return self._kept.save(self.input.text(), self.model)
+        """Write the box and the rows to the session file (when the list is kept: not in demo mode). When that
+        fails the window says so, with an Export button."""
+        saved = self._kept.save(self.input.text(), self.model)
+        error = self._kept.save_error
+        if error is not None:
+            self._show_notice(Notice.KEPT_LIST_NOT_SAVED, lambda: w.kept_list_not_saved(error))
+        elif saved:
+            self._dismiss_notice(Notice.KEPT_LIST_NOT_SAVED)
+        return saved
+
+    def _tell_restore_problem(self) -> None:
+        """Last time's list could not be used: say where it went (it is never deleted)."""
+        found = self._kept.restore_problem()
+        if found is None:
+            return
+        problem, aside = found
+        from pan123_gui.ui.session import SessionProblem
+
+        if problem is SessionProblem.FOLDER:
+            return  # nothing to read; saving fails and says so
+        if aside is not None:
+            name = aside.name
+            self._show_notice(Notice.KEPT_LIST_SET_ASIDE, lambda: w.kept_list_set_aside(name))
+        else:
+            self._show_notice(Notice.KEPT_LIST_SET_ASIDE, w.kept_list_left_alone)
 
     # ================================================================================================ closing
     def closeEvent(self, event: QCloseEvent) -> None:
         """Asks first when quitting would lose links (not copied, opened or exported) or cut a run short."""
         if not self._quit_confirmed:
+            if self._kept.kept:
+                self.save_session()  # so the question knows whether the list is kept
             question = self._quit_question()
             if question is not None:
                 event.ignore()
@@ -797,6 +825,8 @@ class MainWindow(QMainWindow):
         not_taken = self._kept.not_taken(self.model)
         if not_taken:
             return w.quit_not_copied(not_taken), have_links
+        if self._kept.kept and not self._kept.can_keep and self.model.rowCount() > 0:
+            return w.quit_list_unsaved(), have_links  # the rows would be gone: say so and offer Export
         return None
 
     def _ask_before_quitting(self, text: str, offer_copy: bool) -> None:
@@ -805,8 +835,9 @@ class MainWindow(QMainWindow):
             self._quit_box.raise_()
             self._quit_box.activateWindow()
             return
-        info = w.quit_list_kept() if self._kept.kept else ""
-        box = desktop.quit_box(self, text, info, offer_copy=offer_copy)
+        lost = self._kept.kept and not self._kept.can_keep
+        info = w.quit_list_not_kept() if lost else w.quit_list_kept() if self._kept.kept else ""
+        box = desktop.quit_box(self, text, info, offer_copy=offer_copy, offer_export=lost)
         box.finished.connect(self._on_quit_answer)
         self._quit_box = box
         box.open()
@@ -818,6 +849,9 @@ class MainWindow(QMainWindow):
         choice = desktop.quit_choice(box)
         box.deleteLater()
         if choice is desktop.QuitChoice.CANCEL:
+            return
+        if choice is desktop.QuitChoice.EXPORT:
+            QTimer.singleShot(0, self, self.export)  # the window stays open; quitting later asks again if needed
             return
         if choice is desktop.QuitChoice.COPY_AND_QUIT:
             self.copy_all_links()

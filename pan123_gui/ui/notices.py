@@ -30,6 +30,7 @@ class Fix(Enum):
     TURN_SIGNING_OFF = "turn_signing_off"
     OPEN_FILES = "open_files"
     RESIGN = "resign"
+    EXPORT = "export"
 
     def label(self) -> str:
         if self is Fix.OPEN_CREDENTIALS:
@@ -40,6 +41,8 @@ class Fix(Enum):
             return w.turn_signing_off()
         if self is Fix.RESIGN:
             return w.resign_button()
+        if self is Fix.EXPORT:
+            return w.export_button()
         return w.action_open_files()
 
 
@@ -49,6 +52,8 @@ class Notice(Enum):
     LINKS_EXPIRED = "links_expired"  # nothing to copy: every link in the list has expired
     FILES = "files"  # dropped or opened files that were skipped (the detail lists them)
     PROBLEM = "problem"  # a run failed as a whole for another reason (the detail says what)
+    KEPT_LIST_SET_ASIDE = "kept_list_set_aside"  # last time's list could not be read (the detail says where it went)
+    KEPT_LIST_NOT_SAVED = "kept_list_not_saved"  # the list cannot be saved (the detail says why)
 
     def text(self, detail: Detail | None = None) -> str:
         if self is Notice.CREDENTIALS:
@@ -68,6 +73,8 @@ class Notice(Enum):
             return (Fix.ENTER_SIGN_KEY, Fix.TURN_SIGNING_OFF)
         if self is Notice.LINKS_EXPIRED:
             return (Fix.RESIGN,)
+        if self is Notice.KEPT_LIST_NOT_SAVED:
+            return (Fix.EXPORT,)
         if self is Notice.FILES:
             return (Fix.OPEN_FILES,)
         return ()

@@ -7,6 +7,14 @@ start. Only what is safe in a plain file is written: file ID, name, size, status
 plain link, ready to be re-signed in one click. Rows still waiting when the app quit come back as cancelled, so
 "Retry failed" picks them up. Demo mode keeps no session.
 
+The kept list is never lost. A file the app cannot read (cut off, not UTF-8, not JSON, JSON nested too deep, another
+layout, far larger than any real list) is never overwritten: it is moved aside with the date in its name
+(``session.json.unreadable-20261202-001500``) and :attr:`SessionStore.problem` / :attr:`SessionStore.set_aside` say
+so for the window, which starts with an empty list. Something that is not a regular file at the path (a FIFO, a
+device) is never opened. When the file cannot be moved aside, saving is refused, so it is not replaced either.
+Saves go through a unique temp file created beside it (:func:`~pan123_gui.core.atomic_write.write_atomically`);
+:attr:`SessionStore.save_error` says why the last save failed (the window then offers Export instead).
+
 :class:`NewLinks` tracks the links fetched since the app started that were neither copied, opened nor exported: the
 window asks before quitting while there are any.
 """
@@ -14,8 +22,11 @@ window asks before quitting while there are any.
 from __future__ import annotations
 
 import logging
+import os
+import stat
 from collections.abc import Iterable
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import parse_qsl, urlsplit
@@ -35,6 +46,19 @@ VERSION: Final = 1
 
 # Saved statuses (a row still pending or working when the app quit is saved as cancelled).
 OK, EXPIRED, FAILED, CANCELLED = "ok", "expired", "failed", "cancelled"
+
+#: Far larger than any real kept list (100,000 rows are about 20 MB): such a file is not read, it is set aside.
+MAX_SESSION_BYTES: Final = 64 * 1024 * 1024
+
+
+class SessionProblem(Enum):
+    """Why the kept list from last time did not come back."""
+
+    UNREADABLE = "unreadable"  # cut off, not UTF-8, not JSON, nested too deep, another layout
+    TOO_LARGE = "too_large"  # far larger than any real list: not read into memory
+    NOT_A_FILE = "not_a_file"  # a FIFO, a device, a socket at the path: never opened
+    FOLDER = "folder"  # a folder has the file's name: nothing to read, and saving cannot work
+
 
 #: Query parameters that make a link secret (URL signing): a link carrying one is never written.
 _SECRET_PARAMS: Final = frozenset({"auth_key", "access_token", "token"})
@@ -74,6 +98,10 @@ class SessionStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.problem: SessionProblem | None = None  # why the last load found no usable list
+        self.set_aside: Path | None = None  # where an unusable file was moved (None: not moved)
+        self.save_error: str | None = None  # why the last save failed (None: it worked)
+        self._protected = False  # an unusable file that could not be moved aside: never replace it
 
     def __repr__(self) -> str:
         return f"SessionStore({str(self.path)!r})"
@@ -81,20 +109,29 @@ class SessionStore:
     # -- writing --------------------------------------------------------------------------------------------------
     def save(self, text: str, model: ResultsModel) -> bool:
         """Write the box text and every row (an empty list and box remove the file). True when written."""
+        if self._protected:
+            self.save_error = "the unreadable list from last time could not be moved aside"
+            log.warning("not saving over %s: %s", self.path, self.save_error)
+            return False
         rows = [_saved_row(model, number, file_id) for number, file_id in enumerate(model.ids())]
         if not rows and not text.strip():
             self.clear()
+            self.save_error = None
             return True
         payload = {"format": FORMAT, "version": VERSION, "text": text, "rows": rows}
         try:
             write_atomically(self.path, _dumps(payload).encode("utf-8"), mode=0o600, make_parents=True)  # owner-only
         except OSError as exc:
-            log.warning("could not save the list to %s: %s", self.path, exc.strerror or type(exc).__name__)
+            self.save_error = exc.strerror or type(exc).__name__
+            log.warning("could not save the list to %s: %s", self.path, self.save_error)
             return False
+        self.save_error = None
         return True
 
     def clear(self) -> None:
-        """Forget the saved session."""
+        """Forget the saved session (never an unreadable file that could not be moved aside, nor a folder)."""
+        if self._protected or self.problem is SessionProblem.FOLDER:
+            return
         try:
             self.path.unlink(missing_ok=True)
         except OSError as exc:
@@ -102,38 +139,101 @@ class SessionStore:
 
     # -- reading --------------------------------------------------------------------------------------------------
     def load(self) -> SavedSession | None:
-        """The saved session, or None when there is none (or the file is unreadable: logged, then ignored)."""
-        import json
-
+        """The saved session, or None when there is none or it cannot be used (then :attr:`problem` says why and
+        :attr:`set_aside` where the file went). Never raises."""
+        self.problem, self.set_aside = None, None
         try:
-            raw = self.path.read_text(encoding="utf-8")
+            raw = self._read()
+        except _Unusable as unusable:
+            self._put_aside(unusable.problem, unusable.why)
+            return None
+        if raw is None:
+            return None
+        try:
+            return _parse(raw)
+        except Exception as exc:  # RecursionError, UnicodeDecodeError, MemoryError, another layout: all of them
+            self._put_aside(SessionProblem.UNREADABLE, type(exc).__name__)
+            return None
+
+    def _read(self) -> bytes | None:
+        """The file's bytes (None: there is none); :class:`_Unusable` for what must not or cannot be read."""
+        try:
+            info = os.stat(self.path)
         except FileNotFoundError:
             return None
-        except (OSError, UnicodeDecodeError) as exc:
-            log.warning("could not read the saved list %s: %s", self.path, type(exc).__name__)
-            return None
-        try:
-            data = json.loads(raw)
-        except ValueError:
-            log.warning("the saved list %s is not valid JSON; starting empty", self.path)
-            return None
-        if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("rows"), list):
-            log.warning("the saved list %s has an unknown layout; starting empty", self.path)
-            return None
-        text = data.get("text")
-        results: list[LinkResult] = []
-        expired: set[int] = set()
-        seen: set[int] = set()
-        for item in data["rows"]:
-            restored = _restored_row(item)
-            if restored is None or restored[0].file_id in seen:
+        except OSError as exc:
+            raise _Unusable(SessionProblem.UNREADABLE, exc.strerror or type(exc).__name__) from None
+        if stat.S_ISDIR(info.st_mode):
+            raise _Unusable(SessionProblem.FOLDER, "a folder")
+        if not stat.S_ISREG(info.st_mode):
+            raise _Unusable(SessionProblem.NOT_A_FILE, "not a regular file")
+        if info.st_size > MAX_SESSION_BYTES:
+            raise _Unusable(SessionProblem.TOO_LARGE, f"{info.st_size} bytes")
+        try:  # O_NONBLOCK: should a FIFO be swapped in after the check, opening it does not wait for a writer
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        except OSError as exc:
+            raise _Unusable(SessionProblem.UNREADABLE, exc.strerror or type(exc).__name__) from None
+        with os.fdopen(fd, "rb") as handle:
+            try:
+                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                    raise _Unusable(SessionProblem.NOT_A_FILE, "not a regular file")
+                data = handle.read(MAX_SESSION_BYTES + 1)
+            except OSError as exc:
+                raise _Unusable(SessionProblem.UNREADABLE, exc.strerror or type(exc).__name__) from None
+        if len(data) > MAX_SESSION_BYTES:
+            raise _Unusable(SessionProblem.TOO_LARGE, "grew while read")
+        return data
+
+    def _put_aside(self, problem: SessionProblem, why: str) -> None:
+        """Move the unusable file out of the way with the date in its name (a folder stays where it is)."""
+        self.problem = problem
+        log.warning("the saved list %s cannot be used (%s, %s)", self.path, problem.value, why)
+        if problem is SessionProblem.FOLDER:
+            return
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        for attempt in range(100):
+            target = self.path.with_name(f"{self.path.name}.unreadable-{stamp}" + (f"-{attempt}" if attempt else ""))
+            if os.path.lexists(target):
                 continue
-            result, is_expired = restored
-            seen.add(result.file_id)
-            results.append(result)
-            if is_expired:
-                expired.add(result.file_id)
-        return SavedSession(text if isinstance(text, str) else "", results, frozenset(expired))
+            try:
+                os.rename(self.path, target)
+            except OSError as exc:
+                log.warning("could not move %s aside: %s", self.path, exc.strerror or type(exc).__name__)
+                break
+            self.set_aside = target
+            log.warning("the unusable list was moved to %s; starting with an empty list", target)
+            return
+        self._protected = True  # it stays where it is, and nothing is saved over it
+
+
+class _Unusable(Exception):
+    def __init__(self, problem: SessionProblem, why: str) -> None:
+        super().__init__(why)
+        self.problem = problem
+        self.why = why
+
+
+def _parse(raw: bytes) -> SavedSession:
+    """The session in the file's bytes; raises for anything that is not the app's own layout."""
+    import json
+
+    data = json.loads(raw.decode("utf-8"))
+    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("rows"), list):
+        raise ValueError("another layout")
+    text = data.get("text")
+    results: list[LinkResult] = []
+    expired: set[int] = set()
+    seen: set[int] = set()
+    for item in data["rows"]:
+        restored = _restored_row(item)
+        if restored is None or restored[0].file_id in seen:
+            continue
+        result, is_expired = restored
+        seen.add(result.file_id)
+        results.append(result)
+        if is_expired:
+            expired.add(result.file_id)
+    return SavedSession(text if isinstance(text, str) else "", results, frozenset(expired))
 
 
 def _dumps(payload: dict[str, Any]) -> str:

@@ -41,12 +41,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+722"/>
+        <location line="+760"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="-718"/>
+        <location line="-756"/>
         <source>&amp;Credentials…</source>
         <translation>凭据(&amp;C)…</translation>
     </message>
@@ -870,6 +870,36 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>The list cannot be kept this time (it could not be saved). Export it first to keep the links.</source>
+        <translation>这次无法保留列表（保存失败）。请先导出，以免丢失链接。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The list could not be saved, so it is gone once the app closes. Quit anyway?</source>
+        <translation>列表无法保存，关闭程序后就会丢失。仍要退出吗？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The list kept from last time could not be read. It was moved aside as “%1” (nothing was deleted), and the window starts with an empty list.</source>
+        <translation>上次保留的列表无法读取。它已被移到一旁，改名为“%1”（没有删除任何内容），窗口从空列表开始。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The list kept from last time could not be read, and it could not be moved aside either. It is left as it is, so this time the list is not saved: export the links you want to keep.</source>
+        <translation>上次保留的列表无法读取，也无法移到一旁。它保持原样，因此这次不会保存列表：请导出需要保留的链接。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The list could not be saved (%1). Export the links you want to keep before quitting.</source>
+        <translation>列表无法保存（%1）。请在退出前导出需要保留的链接。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Copy all &amp;&amp; quit</source>
         <translation>全部复制并退出(&amp;C)</translation>
     </message>

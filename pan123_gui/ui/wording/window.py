@@ -788,6 +788,44 @@ def quit_list_kept() -> str:
     return QCoreApplication.translate("window", "The list is kept and comes back the next time you start the app.")
 
 
+def quit_list_not_kept() -> str:
+    return QCoreApplication.translate(
+        "window", "The list cannot be kept this time (it could not be saved). Export it first to keep the links."
+    )
+
+
+def quit_list_unsaved() -> str:
+    return QCoreApplication.translate(
+        "window", "The list could not be saved, so it is gone once the app closes. Quit anyway?"
+    )
+
+
+def quit_export_button() -> str:
+    return QCoreApplication.translate("window", "&Export…")
+
+
+def kept_list_set_aside(name: str) -> str:
+    return QCoreApplication.translate(
+        "window",
+        "The list kept from last time could not be read. It was moved aside as “%1” (nothing was deleted), and "
+        "the window starts with an empty list.",
+    ).replace("%1", name)
+
+
+def kept_list_left_alone() -> str:
+    return QCoreApplication.translate(
+        "window",
+        "The list kept from last time could not be read, and it could not be moved aside either. It is left as it "
+        "is, so this time the list is not saved: export the links you want to keep.",
+    )
+
+
+def kept_list_not_saved(reason: str) -> str:
+    return QCoreApplication.translate(
+        "window", "The list could not be saved (%1). Export the links you want to keep before quitting."
+    ).replace("%1", reason)
+
+
 def quit_copy_button() -> str:
     return QCoreApplication.translate("window", "&Copy all && quit")
 
