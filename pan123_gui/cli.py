@@ -23,14 +23,16 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from pan123_gui import __version__
+from pan123_gui.cli_folders import FOLDER_HINT, Collected, collect, write_list
 from pan123_gui.core.client import Pan123Client, build_client
 from pan123_gui.core.errors import AuthError, CredentialsError, ErrorKind, Pan123Error
+from pan123_gui.core.expand import Target, located, target_error_row
 from pan123_gui.core.export import (
     ALL_FORMATS,
     COLUMNS,
@@ -41,7 +43,7 @@ from pan123_gui.core.export import (
     jsonl_line,
     write_export,
 )
-from pan123_gui.core.ids import scan_ids
+from pan123_gui.core.ids import Ref, scan_ids
 from pan123_gui.core.inert import escape_controls, json_inert
 from pan123_gui.core.limiter import DIRECT_LINK_RATE
 from pan123_gui.core.models import LinkResult
@@ -182,7 +184,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--encoded-path", action="store_true", help="sign the percent-encoded path instead of the decoded one"
     )
-    parser.add_argument("--names", action="store_true", help="also look up file names and sizes")
+    parser.add_argument("--names", action="store_true", help="also look up file names, sizes and paths")
+    parser.add_argument(
+        "--recursive",
+        "-r",
+        action="store_true",
+        help="replace each folder (a folder ID, or a 123pan web address with homeFilePath=) by the files under it, "
+        "all levels deep",
+    )
+    parser.add_argument(
+        "--search",
+        metavar="TEXT",
+        help="also take the files of your drive whose names match TEXT (fuzzy, as 123pan searches)",
+    )
+    parser.add_argument(
+        "--list", action="store_true", help="print the files (fileID, path, size) without asking for links"
+    )
     parser.add_argument("--api-base", metavar="URL", help="API base URL (default: PAN123_API_BASE or the real API)")
     parser.add_argument(
         "--demo",
@@ -208,10 +225,18 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, sleep: Sleep 
     if args.demo and args.api_base is not None:
         raise UsageError("--demo uses its own stand-in API; leave out --api-base")
     fmt = _output_format(args)
-    text = _input_text(args.inputs, stderr, demo=args.demo)
-    ids = scan_ids(text).ids
-    if not ids:
-        raise UsageError("no file IDs found in the input")
+    search = args.search.strip() if args.search is not None else None
+    if args.search is not None and not search:
+        raise UsageError("--search needs some text")
+    if args.list and fmt == "aria2":
+        raise UsageError("--list writes text, jsonl, csv or json")
+    # with --search alone the input is the search: standard input is not read
+    text = "" if search and not args.inputs else _input_text(args.inputs, stderr, demo=args.demo)
+    scan = scan_ids(text)
+    ids = scan.ids
+    if not scan.refs and not search:
+        raise UsageError("no file IDs or folder addresses found in the input")
+    with_targets = bool(args.recursive or search or args.list or args.names or scan.folders)
 
     demo = _start_demo() if args.demo else None
     try:
@@ -230,8 +255,25 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, sleep: Sleep 
                     _say(stderr, f"note: links valid for less than {limit} minutes may fail to open")
                 assert sign_key is not None
                 sign = SignOptions(key=sign_key, valid_for=timedelta(minutes=minutes), encoded_path=args.encoded_path)
-            writer = _Writer(fmt, ids, stdout, stderr, output=args.output)
-            results, interrupted = _resolve(client, ids, sign, args.names, writer, stderr)
+            targets: dict[int, Target] = {}
+            if with_targets:
+                collected = _collect(client, scan.refs, args, search, stderr)
+                if collected is None:
+                    return EXIT_CANCELLED
+                if search and not collected.hits and not collected.targets:
+                    _say(stderr, f"no file on the drive has a name matching {search!r}")
+                    return EXIT_SOME_FAILED
+                if search and not collected.hits:
+                    _say(stderr, f"note: no file on the drive has a name matching {search!r}")
+                if args.list:
+                    return _print_list(collected.targets, fmt, stdout, stderr, output=args.output)
+                targets = {t.file_id: t for t in collected.targets}
+                ids = list(targets)
+                if not ids:
+                    _say(stderr, "no files in the folders given")
+                    return EXIT_SOME_FAILED
+            writer = _Writer(fmt, ids, stdout, stderr, output=args.output, targets=targets)
+            results, interrupted = _resolve(client, ids, sign, args.names and not targets, writer, stderr)
         finally:
             client.close()
             if store is not None:
@@ -417,6 +459,46 @@ def _first_token(client: Pan123Client) -> None:
         log.debug("fetching the first token failed (%s); the run reports it per ID", err.kind)
 
 
+def _collect(
+    client: Pan123Client, refs: Sequence[Ref], args: argparse.Namespace, search: str | None, stderr: TextIO
+) -> Collected | None:
+    """The files to resolve, folders expanded (with --recursive) and search hits added; None after Ctrl+C."""
+    collected = collect(
+        client,
+        refs,
+        recursive=args.recursive,
+        search=search,
+        on_interrupt=lambda: _say(stderr, "cancelled while reading the folders"),
+    )
+    return collected
+
+
+def _print_list(targets: Sequence[Target], fmt: str, stdout: TextIO, stderr: TextIO, *, output: Path | None) -> int:
+    """--list: the files without links; folders that could not be listed go to stderr as ``ID<TAB>reason``."""
+    for target in targets:
+        if target.error is not None:
+            row = target_error_row(target)
+            words = _error_words(row) if row is not None else str(target.error)
+            _say(stderr, f"{target.file_id}\t{_one_line(words)}", prefix=False)
+    files = [t for t in targets if t.error is None]
+    if output is not None:
+        from pan123_gui.cli_folders import list_text
+        from pan123_gui.core.atomic_write import write_atomically
+
+        try:
+            write_atomically(output, list_text(files, fmt).encode("utf-8"), mode=0o644)
+        except OSError as err:
+            _say(stderr, f"error: could not write {output}: {err.strerror or type(err).__name__}")
+            return EXIT_SOME_FAILED
+        _say(stderr, f"{_count(len(files), 'file')} listed in {output}", prefix=False)
+    else:
+        try:
+            write_list(files, fmt, stdout)
+        except BrokenPipeError:
+            _silence_stdout()
+    return EXIT_OK if len(files) == len(targets) else EXIT_SOME_FAILED
+
+
 def _resolve(
     client: Pan123Client,
     ids: list[int],
@@ -429,6 +511,10 @@ def _resolve(
     resolver = Resolver(client, sign=sign, names=names)
     cancel = threading.Event()
     writer.on_broken_pipe = cancel.set
+    premade = writer.premade()  # folders and files in the recycle bin known from the listing: no link request
+    for row in premade.values():
+        writer.add(row)
+    ids = [i for i in ids if i not in premade]
     box: dict[str, list[LinkResult]] = {}
     failure: list[BaseException] = []
     finished = threading.Event()
@@ -461,7 +547,7 @@ def _resolve(
         raise failure[0]
     results = box.get("results", [])
     writer.finish(results)
-    return results, interrupted
+    return writer.snapshot(), interrupted
 
 
 # ---- output --------------------------------------------------------------------------------------------------------
@@ -475,9 +561,19 @@ class _Writer:
     to stderr as ``ID<TAB>reason``, row by row.
     """
 
-    def __init__(self, fmt: str, ids: list[int], stdout: TextIO, stderr: TextIO, *, output: Path | None) -> None:
+    def __init__(
+        self,
+        fmt: str,
+        ids: list[int],
+        stdout: TextIO,
+        stderr: TextIO,
+        *,
+        output: Path | None,
+        targets: Mapping[int, Target] | None = None,
+    ) -> None:
         self._fmt = fmt
         self._ids = ids
+        self._targets = dict(targets or {})  # where each file is (with --recursive, --search, --names)
         self._out = stdout
         self._err = stderr
         self._output = output
@@ -492,8 +588,18 @@ class _Writer:
         if self._streamed and fmt == "csv":
             self._write(csv_line(COLUMNS))
 
+    def premade(self) -> dict[int, LinkResult]:
+        """Rows known without a link request: folders (and those that could not be listed), trashed files."""
+        rows = {}
+        for file_id, target in self._targets.items():
+            row = target_error_row(target)
+            if row is not None:
+                rows[file_id] = row
+        return rows
+
     def add(self, row: LinkResult) -> None:
         """Called from worker threads as each ID finishes."""
+        row = located(row, self._targets.get(row.file_id))
         with self._lock:
             if self._closed:
                 return
@@ -567,7 +673,10 @@ class _Writer:
 
 
 def _error_words(row: LinkResult) -> str:
-    """A row's error in the CLI's words (English, redacted) for every format."""
+    """A row's error in the CLI's words (English, redacted) for every format; a folder row says how to get the
+    files inside."""
+    if row.error_kind is ErrorKind.IS_FOLDER:
+        return FOLDER_HINT
     return redact(english_error(row))
 
 

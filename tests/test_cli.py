@@ -125,7 +125,8 @@ def test_jsonl_one_object_per_unique_id(api: FakeApiServer, env: dict[str, str],
     assert by_id[NOT_DIRECT_LINK_ID]["errorKind"] == "not_direct_link_space"
     # with --names the folder is known before any direct-link request: plain words, no "API error 400"
     assert by_id[FOLDER_ID]["errorKind"] == "is_folder" and by_id[FOLDER_ID]["errorCode"] is None
-    assert by_id[FOLDER_ID]["error"] == "This ID is a folder; direct links exist only for files"
+    # a folder stays one row, which says how to get the files inside
+    assert by_id[FOLDER_ID]["error"] == "This ID is a folder; add --recursive (-r) to get the links of the files inside"
     assert by_id[FOLDER_ID]["name"] == "直链素材"
 
 

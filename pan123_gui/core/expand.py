@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from pan123_gui.core.models import FileInfo, LinkResult
 from pan123_gui.core.request_watch import RequestWatch
 
 __all__ = ["Target", "classify", "expand", "located", "target_error_row"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,12 +86,19 @@ def expand(
     """Files for ``refs``: folders (including plain numbers the API says are folders) replaced by every file under
     them, in listing order; each file once, where it first appears. A folder that cannot be listed (it does not
     exist, it is in the recycle bin, the API keeps failing) is one Target with ``error``; a cancel raises
-    :class:`CancelledError`. Without ``recursive`` no folder is listed: each stays one Target with an
+    :class:`CancelledError`. When the plain numbers cannot be looked up, they stay files without names or paths
+    (the direct-link answer has the last word). Without ``recursive`` no folder is listed: each stays one Target with an
     :class:`IsFolderError`; a file in the recycle bin is one with a :class:`TrashedError`."""
     paths = paths if paths is not None else FolderPaths(client, watch=watch)
-    classified, infos = classify(client, refs, cancel=cancel, watch=watch)
-    parents = {i.parent_id for i in infos.values() if i.parent_id is not None and not i.is_folder}
-    folder_paths = paths.paths_of(parents, cancel) if parents else {}
+    try:
+        classified, infos = classify(client, refs, cancel=cancel, watch=watch)
+        parents = {i.parent_id for i in infos.values() if i.parent_id is not None and not i.is_folder}
+        folder_paths = paths.paths_of(parents, cancel) if parents else {}
+    except CancelledError:
+        raise
+    except Pan123Error as err:  # names and paths are extras: the links can still be fetched
+        log.warning("Looking up the given IDs failed (%s); going on without their names and paths", err.kind)
+        classified, infos, folder_paths = list(refs), {}, {}
     out: dict[tuple[int, bool], Target] = {}  # (ID, is a folder error) -> target, first-seen order
     for ref in classified:
         if not ref.folder:

@@ -1,4 +1,4 @@
-""""Sign links" in the window, against the fake API over loopback: the toggle signs (or un-signs) the links already in
+""" "Sign links" in the window, against the fake API over loopback: the toggle signs (or un-signs) the links already in
 the list at once, without a direct-link request, and a run blocked by a missing sign key says why and offers
 Credentials."""
 
