@@ -6,6 +6,7 @@
     <message>
         <location filename="../../ui/wording/files.py" line="+18"/>
         <source>Your files</source>
+        <extracomment>The translation context &quot;files&quot; as an object, for Qt&apos;s plural-aware ``tr(text, &quot;&quot;, n)`` (``%n``): lupdate reads the context from the name before ``.tr``, Qt from the class name. English singulars live in the part&apos;s ``_en.ts``.</extracomment>
         <translation>我的文件</translation>
     </message>
     <message>
@@ -98,18 +99,15 @@
         <source>Searching for “{text}”…</source>
         <translation>正在搜索“{text}”…</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>%n file or folder matches “{text}”</source>
-        <translation>%n 个文件或文件夹与“{text}”匹配</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n files and folders match “{text}”</source>
-        <translation>%n 个文件或文件夹与“{text}”匹配</translation>
+        <translation>
+            <numerusform>%n 个文件或文件夹与“{text}”匹配</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Nothing on your drive matches “{text}”</source>
         <translation>云盘中没有与“{text}”匹配的内容</translation>
     </message>
@@ -123,28 +121,22 @@
         <source>Tick files or folders first (Space ticks the current one)</source>
         <translation>请先勾选文件或文件夹（按空格键勾选当前一项）</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>%n file found</source>
-        <translation>已找到 %n 个文件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%n files found</source>
-        <translation>已找到 %n 个文件</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
-        <source>%n folder read</source>
-        <translation>已读取 %n 个文件夹</translation>
+        <source>%n files found</source>
+        <translation>
+            <numerusform>已找到 %n 个文件</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
         <source>%n folders read</source>
-        <translation>已读取 %n 个文件夹</translation>
+        <translation>
+            <numerusform>已读取 %n 个文件夹</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Could not read the folders: {reason}</source>
         <translation>无法读取文件夹：{reason}</translation>
     </message>
@@ -153,18 +145,15 @@
         <source>There are no files in what you ticked</source>
         <translation>勾选的内容里没有文件</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>%n file added to the list</source>
-        <translation>已将 %n 个文件加入列表</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n files added to the list</source>
-        <translation>已将 %n 个文件加入列表</translation>
+        <translation>
+            <numerusform>已将 %n 个文件加入列表</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -173,28 +162,22 @@
         <source>Get many links?</source>
         <translation>要获取大量直链吗？</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>%n file</source>
-        <translation>%n 个文件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%n files</source>
-        <translation>%n 个文件</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
-        <source>about %n minute</source>
-        <translation>约 %n 分钟</translation>
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
         <source>about %n minutes</source>
-        <translation>约 %n 分钟</translation>
+        <translation>
+            <numerusform>约 %n 分钟</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>You ticked {files}. Getting their links takes {duration} at the current speed, and each link that is used spends direct-link traffic. Get them all?</source>
         <translation>你勾选了 {files}。按当前速度获取这些直链需要{duration}，每个被使用的直链都会消耗直链流量。全部获取吗？</translation>
     </message>

@@ -28,4 +28,23 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>spaces</name>
+    <message numerus="yes">
+        <location filename="../../ui/wording/spaces.py" line="+69"/>
+        <source>This changes your 123pan account. It needs a VIP membership, and every download through a direct link uses your direct-link traffic. Anyone with a link can download the files. %n rows are fetched again afterwards; you can switch the space off later.</source>
+        <translation>
+            <numerusform>This changes your 123pan account. It needs a VIP membership, and every download through a direct link uses your direct-link traffic. Anyone with a link can download the file. %n row is fetched again afterwards; you can switch the space off later.</numerusform>
+            <numerusform>This changes your 123pan account. It needs a VIP membership, and every download through a direct link uses your direct-link traffic. Anyone with a link can download the files. %n rows are fetched again afterwards; you can switch the space off later.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+62"/>
+        <source>{name} — %n links</source>
+        <translation>
+            <numerusform>{name} — %n link</numerusform>
+            <numerusform>{name} — %n links</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -251,6 +251,7 @@
     <message>
         <location filename="../../ui/wording/spaces.py" line="+22"/>
         <source>“{folder}” is not a direct-link space</source>
+        <extracomment>The translation context &quot;spaces&quot; as an object, for Qt&apos;s plural-aware ``tr(text, &quot;&quot;, n)`` (``%n``): lupdate reads the context from the name before ``.tr``, Qt from the class name. English singulars live in the part&apos;s ``_en.ts``.</extracomment>
         <translation>“{folder}”不是直链空间</translation>
     </message>
     <message>
@@ -288,18 +289,15 @@
         <source>Switch on the direct-link spaces of these folders: {folders}?</source>
         <translation>要开启这些文件夹的直链空间吗：{folders}？</translation>
     </message>
-    <message>
-        <location line="+8"/>
-        <source>This changes your 123pan account. It needs a VIP membership, and every download through a direct link uses your direct-link traffic. Anyone with a link can download the file. 1 row is fetched again afterwards; you can switch the space off later.</source>
-        <translation>这会更改你的 123 云盘账号设置。需要会员，通过直链的每次下载都会消耗你的直链流量；拿到链接的任何人都能下载该文件。之后会重新获取 1 行；以后也可以再关闭直链空间。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+    <message numerus="yes">
+        <location line="+7"/>
         <source>This changes your 123pan account. It needs a VIP membership, and every download through a direct link uses your direct-link traffic. Anyone with a link can download the files. %n rows are fetched again afterwards; you can switch the space off later.</source>
-        <translation>这会更改你的 123 云盘账号设置。需要会员，通过直链的每次下载都会消耗你的直链流量；拿到链接的任何人都能下载这些文件。之后会重新获取 %n 行；以后也可以再关闭直链空间。</translation>
+        <translation>
+            <numerusform>这会更改你的 123 云盘账号设置。需要会员，通过直链的每次下载都会消耗你的直链流量；拿到链接的任何人都能下载这些文件。之后会重新获取 %n 行；以后也可以再关闭直链空间。</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Your account is not VIP right now, so 123pan will probably refuse. A share link needs no VIP.</source>
         <translation>你的账号目前不是会员，123 云盘很可能会拒绝。分享链接不需要会员。</translation>
     </message>
@@ -348,18 +346,15 @@
         <source>No direct-link space seen yet: get some links first.</source>
         <translation>还没有见到任何直链空间：请先获取一些直链。</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>{name} — 1 link</source>
-        <translation>{name} — 1 个链接</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>{name} — %n links</source>
-        <translation>{name} — %n 个链接</translation>
+        <translation>
+            <numerusform>{name} — %n 个链接</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Disable…</source>
         <translation>关闭(&amp;D)…</translation>
     </message>

@@ -7,11 +7,11 @@ Texts that count things have a singular and a plural source (``_n``); Chinese tr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
-
-def _n(n: int, one: str, many: str) -> str:
-    return (one if n == 1 else many).replace("%n", str(n))
+#: The translation context "files" as an object, for Qt's plural-aware ``tr(text, "", n)`` (``%n``): lupdate reads
+#: the context from the name before ``.tr``, Qt from the class name. English singulars live in the part's ``_en.ts``.
+files: QObject = type("files", (QObject,), {})()
 
 
 def panel_title() -> str:
@@ -93,11 +93,7 @@ def searching(text: str) -> str:
 
 
 def search_hits(n: int, text: str) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("files", "%n file or folder matches “{text}”"),
-        QCoreApplication.translate("files", "%n files and folders match “{text}”"),
-    ).format(text=text)
+    return files.tr("%n files and folders match “{text}”", "", n).format(text=text)
 
 
 def no_hits(text: str) -> str:
@@ -112,17 +108,9 @@ def nothing_ticked() -> str:
     return QCoreApplication.translate("files", "Tick files or folders first (Space ticks the current one)")
 
 
-def collecting(folders: int, files: int) -> str:
-    files_text = _n(
-        files,
-        QCoreApplication.translate("files", "%n file found"),
-        QCoreApplication.translate("files", "%n files found"),
-    )
-    folders_text = _n(
-        folders,
-        QCoreApplication.translate("files", "%n folder read"),
-        QCoreApplication.translate("files", "%n folders read"),
-    )
+def collecting(folders: int, found: int) -> str:
+    files_text = files.tr("%n files found", "", found)
+    folders_text = files.tr("%n folders read", "", folders)
     return f"{files_text} · {folders_text}"
 
 
@@ -135,11 +123,7 @@ def no_files_inside() -> str:
 
 
 def added(n: int) -> str:
-    return _n(
-        n,
-        QCoreApplication.translate("files", "%n file added to the list"),
-        QCoreApplication.translate("files", "%n files added to the list"),
-    )
+    return files.tr("%n files added to the list", "", n)
 
 
 def cancel() -> str:
@@ -151,21 +135,13 @@ def many_title() -> str:
 
 
 def many_question(n: int, minutes: int) -> str:
-    files = _n(
-        n,
-        QCoreApplication.translate("files", "%n file"),
-        QCoreApplication.translate("files", "%n files"),
-    )
-    duration = _n(
-        minutes,
-        QCoreApplication.translate("files", "about %n minute"),
-        QCoreApplication.translate("files", "about %n minutes"),
-    )
+    files_text = files.tr("%n files", "", n)
+    duration = files.tr("about %n minutes", "", minutes)
     return QCoreApplication.translate(
         "files",
         "You ticked {files}. Getting their links takes {duration} at the current speed, and each link that is "
         "used spends direct-link traffic. Get them all?",
-    ).format(files=files, duration=duration)
+    ).format(files=files_text, duration=duration)
 
 
 def many_yes() -> str:

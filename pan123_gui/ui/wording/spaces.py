@@ -6,13 +6,13 @@ Literal ``QCoreApplication.translate("spaces", ...)`` calls; the Chinese lives i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from pan123_gui.ui.wording.errors import format_size
 
-
-def _n(n: int, one: str, many: str) -> str:
-    return (one if n == 1 else many).replace("%n", str(n))
+#: The translation context "spaces" as an object, for Qt's plural-aware ``tr(text, "", n)`` (``%n``): lupdate reads
+#: the context from the name before ``.tr``, Qt from the class name. English singulars live in the part's ``_en.ts``.
+spaces: QObject = type("spaces", (QObject,), {})()
 
 
 # --- a row outside a space ------------------------------------------------------------------------------------------
@@ -65,20 +65,12 @@ def enable_question(folders: list[str]) -> str:
 
 
 def enable_details(rows: int) -> str:
-    return _n(
+    return spaces.tr(
+        "This changes your 123pan account. It needs a VIP membership, and every download through a direct link "
+        "uses your direct-link traffic. Anyone with a link can download the files. %n rows are fetched again "
+        "afterwards; you can switch the space off later.",
+        "",
         rows,
-        QCoreApplication.translate(
-            "spaces",
-            "This changes your 123pan account. It needs a VIP membership, and every download through a direct link "
-            "uses your direct-link traffic. Anyone with a link can download the file. 1 row is fetched again "
-            "afterwards; you can switch the space off later.",
-        ),
-        QCoreApplication.translate(
-            "spaces",
-            "This changes your 123pan account. It needs a VIP membership, and every download through a direct link "
-            "uses your direct-link traffic. Anyone with a link can download the files. %n rows are fetched again "
-            "afterwards; you can switch the space off later.",
-        ),
     )
 
 
@@ -136,11 +128,7 @@ def spaces_empty() -> str:
 
 
 def space_row(name: str, links: int) -> str:
-    return _n(
-        links,
-        QCoreApplication.translate("spaces", "{name} — 1 link"),
-        QCoreApplication.translate("spaces", "{name} — %n links"),
-    ).format(name=name)
+    return spaces.tr("{name} — %n links", "", links).format(name=name)
 
 
 def disable_button() -> str:
