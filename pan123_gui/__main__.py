@@ -243,7 +243,7 @@ def start(
     from pan123_gui.ui.i18n import apply_language
     from pan123_gui.ui.main_window import MainWindow
 
-    settings = AppSettings()
+    settings = AppSettings.demo() if demo else AppSettings()  # the demo's choices never reach real use
     apply_language(lang or settings.language)
     services = build_services(demo=demo, settings=settings)
     try:

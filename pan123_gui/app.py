@@ -290,7 +290,8 @@ def build_services(*, demo: bool = False, settings: AppSettings | None = None) -
     Otherwise the base URL comes from ``PAN123_API_BASE`` or the real service's address, and the window keeps its
     list in :func:`default_session_file`.
     """
-    settings = settings if settings is not None else AppSettings()
+    if settings is None:
+        settings = AppSettings.demo() if demo else AppSettings()
     pool = QThreadPool()
     pool.setMaxThreadCount(POOL_THREADS)
     if not demo:

@@ -16,6 +16,8 @@ from pan123_gui.languages import LANGUAGE_SETTINGS, SYSTEM_LANGUAGE
 
 ORGANIZATION: Final = APP_NAME
 APPLICATION: Final = APP_NAME
+#: The demo keeps its own preferences (what is tried in the demo never changes real use).
+DEMO_APPLICATION: Final = f"{APP_NAME}-demo"
 
 RATE_MIN: Final = 1.0
 RATE_MAX: Final = 10.0
@@ -23,6 +25,9 @@ RATE_DEFAULT: Final = DIRECT_LINK_RATE
 VALID_MINUTES_MIN: Final = 1
 VALID_MINUTES_MAX: Final = int(MAX_VALIDITY.total_seconds()) // 60  # one week, as pan123-link --valid-for
 VALID_MINUTES_DEFAULT: Final = int(DEFAULT_VALIDITY.total_seconds()) // 60
+#: The validity choices the window's combo and the Settings dialog both offer (minutes, within the range above; a
+#: stored value between them is offered too, never clipped).
+VALID_MINUTES_CHOICES: Final = (15, 30, 60, 6 * 60, 24 * 60, 3 * 24 * 60, VALID_MINUTES_MAX)
 
 
 def _as_bool(value: object, default: bool) -> bool:
@@ -67,6 +72,17 @@ class AppSettings:
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         self.qsettings = qsettings if qsettings is not None else QSettings(ORGANIZATION, APPLICATION)
+
+    @classmethod
+    def demo(cls) -> AppSettings:
+        """The demo's preferences, apart from real use's (their own QSettings scope). The language starts as the one
+        chosen for real use; changed in the demo, it stays in the demo."""
+        settings = cls(QSettings(ORGANIZATION, DEMO_APPLICATION))
+        if settings.qsettings.value("ui/language") is None:
+            real = cls()
+            if real.language != SYSTEM_LANGUAGE:
+                settings.language = real.language
+        return settings
 
     # -- requests ---------------------------------------------------------------------------------------
     @property

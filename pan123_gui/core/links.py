@@ -7,7 +7,8 @@ Error messages name the scheme and host only, never the query (a signed link car
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import unicodedata
+from urllib.parse import unquote_to_bytes, urlsplit
 
 from pan123_gui.core.errors import BadLinkError
 from pan123_gui.core.inert import INVISIBLE
@@ -66,3 +67,24 @@ def is_http_link(value: object) -> bool:
     except BadLinkError:
         return False
     return True
+
+
+def readable_link(link: str) -> str:
+    """The link as people read it: the path's percent-escapes decoded (``/%E7%AC%AC1%E9%9B%86.mp4`` →
+    ``/第1集.mp4``), the rest as it is. For showing only: copying, opening and exporting use the link itself. A path
+    that does not decode to clean UTF-8 text (stray bytes, control characters) is shown as it came."""
+    scheme_host, slash, rest = link.partition("://")
+    if not slash:
+        return link
+    host, sep, path_and_more = rest.partition("/")
+    if not sep or "%" not in path_and_more:
+        return link
+    cut = min((i for i in (path_and_more.find("?"), path_and_more.find("#")) if i >= 0), default=len(path_and_more))
+    path, more = path_and_more[:cut], path_and_more[cut:]
+    try:
+        decoded = unquote_to_bytes(path).decode("utf-8")
+    except UnicodeDecodeError:
+        return link
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") or (ch.isspace() and ch != " ") for ch in decoded):
+        return link
+    return f"{scheme_host}://{host}/{decoded}{more}"

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 Keys = Sequence[QKeySequence | QKeySequence.StandardKey | str]
 
+#: After the Language button's text: it opens a menu (the style's own arrow is a few pixels in a corner).
+MENU_ARROW = "▾"
+
 
 class CommandTarget(Protocol):
     """What the commands trigger: the main window's slots, and its view's row actions for the Edit menu."""
@@ -145,9 +148,13 @@ class WindowCommands:
         self.toolbar.addAction(self.act_credentials)
         self.toolbar.addAction(self.act_settings)
         self.language_button = QToolButton(self.toolbar)
+        self.language_button.setObjectName("language_button")
         self.language_button.setMenu(self.menu_language)
+        self.language_button.setIcon(action_icon("language"))
         self.language_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.language_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # The style's menu arrow is a few pixels in the corner: the text carries a plain one instead (see retranslate).
+        self.language_button.setStyleSheet("QToolButton#language_button::menu-indicator { image: none; width: 0px; }")
         self.toolbar.addWidget(self.language_button)
         self.toolbar.addAction(self.act_help)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
@@ -185,7 +192,7 @@ class WindowCommands:
         self.menu_help.setTitle(w.menu_help())
         self.toolbar.setWindowTitle(w.toolbar_name())
         self.toolbar.setAccessibleName(w.toolbar_name())
-        self.language_button.setText(w.plain(w.menu_language()))
+        self.language_button.setText(w.plain(w.menu_language()) + " " + MENU_ARROW)
         self.language_button.setAccessibleName(w.plain(w.menu_language()))
         texts: list[tuple[QAction, str, str]] = [
             (self.act_resolve, w.resolve_button(), w.resolve_tip()),

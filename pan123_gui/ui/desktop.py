@@ -59,6 +59,46 @@ def copy_ids(ids: Sequence[int]) -> int:
     return copy_lines([str(i) for i in ids])
 
 
+def clipboard_survives_quit() -> bool:
+    """Whether text this app put on the clipboard is still there after it quits.
+
+    On Windows and macOS the system keeps it. On Linux the clipboard belongs to the app that copied: it is gone when
+    the app quits unless a clipboard manager takes it over (Qt hands it to one on exit). Under X11 that is the owner
+    of the ``CLIPBOARD_MANAGER`` selection; under Wayland there is no way to ask, so the answer is no.
+    """
+    platform = QGuiApplication.platformName()
+    if platform == "xcb":
+        return _x11_clipboard_manager_running()
+    return not platform.startswith("wayland")
+
+
+def _x11_clipboard_manager_running() -> bool:
+    """Ask the X server whether anyone owns CLIPBOARD_MANAGER (libX11 through ctypes; False when it cannot tell)."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("X11") or "libX11.so.6"
+    try:
+        x11 = ctypes.CDLL(name)
+        x11.XOpenDisplay.restype = ctypes.c_void_p
+        x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+        x11.XInternAtom.restype = ctypes.c_ulong
+        x11.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+        x11.XGetSelectionOwner.restype = ctypes.c_ulong
+        x11.XGetSelectionOwner.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+        x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+        display = x11.XOpenDisplay(None)
+        if not display:
+            return False
+        try:
+            atom = x11.XInternAtom(display, b"CLIPBOARD_MANAGER", 1)  # only_if_exists: 0 when nobody ever made it
+            return bool(atom) and bool(x11.XGetSelectionOwner(display, atom))
+        finally:
+            x11.XCloseDisplay(display)
+    except (OSError, AttributeError):
+        return False
+
+
 # -- browser -----------------------------------------------------------------------------------------------------
 
 
@@ -183,6 +223,29 @@ def quit_box(parent: QWidget, text: str, info: str, *, offer_copy: bool, offer_e
         copy = box.addButton(w.quit_copy_button(), QMessageBox.ButtonRole.AcceptRole)
         copy.setObjectName(QuitChoice.COPY_AND_QUIT.value)
     quit_ = box.addButton(w.quit_button(), QMessageBox.ButtonRole.DestructiveRole)
+    quit_.setObjectName(QuitChoice.QUIT.value)
+    cancel = box.button(QMessageBox.StandardButton.Cancel)
+    cancel.setObjectName(QuitChoice.CANCEL.value)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(cancel)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    return box
+
+
+def paste_first_box(parent: QWidget, copied: int) -> QMessageBox:
+    """After "Copy all & quit" where the clipboard does not outlive the app (:func:`clipboard_survives_quit`): the
+    links are on the clipboard, paste them first. Buttons: Quit (quit now) and Cancel (stay; the default).
+    Not shown yet: open it with ``open()``, read it with :func:`quit_choice`."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        w.clipboard_title(),
+        w.clipboard_lost_on_quit(copied),
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    quit_ = box.addButton(w.quit_button(), QMessageBox.ButtonRole.AcceptRole)
     quit_.setObjectName(QuitChoice.QUIT.value)
     cancel = box.button(QMessageBox.StandardButton.Cancel)
     cancel.setObjectName(QuitChoice.CANCEL.value)

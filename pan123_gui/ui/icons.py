@@ -36,6 +36,7 @@ ICON_NAMES: Final = (
     "about",
     "log",
     "show",  # reveal a password field
+    "language",  # the interface language (a globe)
 )
 
 

@@ -855,6 +855,12 @@ class MainWindow(QMainWindow):
             return
         if choice is desktop.QuitChoice.COPY_AND_QUIT:
             self.copy_all_links()
+            if not desktop.clipboard_survives_quit():  # the clipboard would be empty the moment we quit: say so
+                box = desktop.paste_first_box(self, len(self.model.successful_links()))
+                box.finished.connect(self._on_quit_answer)
+                self._quit_box = box
+                box.open()
+                return
         self._quit_confirmed = True
         QTimer.singleShot(0, self, self._close_confirmed)
 

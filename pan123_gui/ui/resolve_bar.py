@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -14,10 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from pan123_gui.ui.icons import action_icon
+from pan123_gui.ui.validity_combo import ValidityCombo
 from pan123_gui.ui.wording import window as w
-
-#: Validity choices for signed links, in minutes (a stored value outside this list is added to it).
-VALID_CHOICES = (15, 30, 60, 6 * 60, 24 * 60)
 
 
 class ResolveBar(QWidget):
@@ -50,9 +47,8 @@ class ResolveBar(QWidget):
         self.sign_check = QCheckBox(self)
         self.sign_check.setIcon(action_icon("sign"))
         self.valid_label = QLabel(self)
-        self.valid_combo = QComboBox(self)
+        self.valid_combo = ValidityCombo(self)
         self.valid_label.setBuddy(self.valid_combo)
-        self._minutes: list[int] = list(VALID_CHOICES)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -90,25 +86,14 @@ class ResolveBar(QWidget):
         self.valid_label.setText(w.valid_label())
         self.valid_combo.setAccessibleName(w.valid_accessible())
         self.valid_combo.setToolTip(w.valid_accessible())
-        self._fill_combo(self.valid_minutes())
+        self.valid_combo.retranslate()
 
     # -- signing choices --------------------------------------------------------------------------------------
-    def _fill_combo(self, selected: int) -> None:
-        if selected not in self._minutes:
-            self._minutes = sorted({*self._minutes, selected})
-        self.valid_combo.blockSignals(True)
-        self.valid_combo.clear()
-        for minutes in self._minutes:
-            self.valid_combo.addItem(w.duration(minutes), minutes)
-        self.valid_combo.setCurrentIndex(self._minutes.index(selected))
-        self.valid_combo.blockSignals(False)
-
     def set_valid_minutes(self, minutes: int) -> None:
-        self._fill_combo(minutes)
+        self.valid_combo.set_minutes(minutes)
 
     def valid_minutes(self) -> int:
-        data = self.valid_combo.currentData()
-        return int(data) if data is not None else 30
+        return self.valid_combo.minutes()
 
     def _on_valid_index(self, _index: int) -> None:
         self.valid_minutes_changed.emit(self.valid_minutes())

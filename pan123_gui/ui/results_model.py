@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from pan123_gui.core.errors import ErrorKind
+from pan123_gui.core.links import readable_link
 from pan123_gui.core.printable import visible
 from pan123_gui.ui.row_status import RowStatus
 from pan123_gui.ui.wording.errors import (
@@ -284,7 +285,7 @@ class ResultsModel(QAbstractTableModel):
         result = row.result
         if column == COL_LINK:
             if result is not None and result.url and row.status in (RowStatus.OK, RowStatus.EXPIRED):
-                return result.url
+                return readable_link(result.url)  # copying (LinkRole) gives the link as it is
             return ""
         if column == COL_EXPIRES:
             if result is None or result.expires_at is None:
@@ -309,7 +310,7 @@ class ResultsModel(QAbstractTableModel):
                 return translate("results", "The signed link has expired. Re-sign it to get a fresh link.")
             return status_text(row.status)
         if column == COL_LINK and result is not None and result.url:
-            return result.url
+            return readable_link(result.url)
         if column == COL_NAME and row.name:
             return row.name
         if column == COL_SIZE and row.size is not None and row.size >= 0:

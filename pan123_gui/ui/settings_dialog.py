@@ -20,14 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from pan123_gui.languages import LANGUAGES, SOURCE_LANGUAGE
-from pan123_gui.settings import (
-    RATE_MAX,
-    RATE_MIN,
-    VALID_MINUTES_MAX,
-    VALID_MINUTES_MIN,
-    AppSettings,
-)
+from pan123_gui.settings import RATE_MAX, RATE_MIN, AppSettings
 from pan123_gui.ui.i18n import apply_language
+from pan123_gui.ui.validity_combo import ValidityCombo
 from pan123_gui.ui.wording import dialogs as words
 
 if TYPE_CHECKING:
@@ -76,11 +71,10 @@ class SettingsDialog(QDialog):
         self.sign_check.setChecked(settings.sign_links)
         links.addRow(self.sign_check)
         self.valid_label = QLabel()
-        self.valid_spin = QSpinBox()
-        self.valid_spin.setRange(VALID_MINUTES_MIN, VALID_MINUTES_MAX)
-        self.valid_spin.setValue(settings.valid_minutes)
-        self.valid_label.setBuddy(self.valid_spin)
-        links.addRow(self.valid_label, self.valid_spin)
+        self.valid_combo = ValidityCombo()  # the same choices as the window's combo
+        self.valid_combo.set_minutes(settings.valid_minutes)
+        self.valid_label.setBuddy(self.valid_combo)
+        links.addRow(self.valid_label, self.valid_combo)
         self.path_label = QLabel()
         self.path_combo = QComboBox()
         self.path_combo.addItem("", False)
@@ -124,7 +118,7 @@ class SettingsDialog(QDialog):
         self.links_group.setTitle(words.settings_links_group())
         self.sign_check.setText(words.settings_sign_links())
         self.valid_label.setText(words.settings_valid())
-        self.valid_spin.setSuffix(words.minutes_suffix())
+        self.valid_combo.retranslate()
         self.path_label.setText(words.settings_path_mode())
         self.path_combo.setItemText(0, words.settings_path_decoded())
         self.path_combo.setItemText(1, words.settings_path_encoded())
@@ -161,7 +155,7 @@ class SettingsDialog(QDialog):
         settings = self.services.settings
         self.services.set_rate(float(self.rate_spin.value()))
         settings.sign_links = self.sign_check.isChecked()
-        settings.valid_minutes = self.valid_spin.value()
+        settings.valid_minutes = self.valid_combo.minutes()
         settings.encoded_path = bool(self.path_combo.currentData())
         settings.sync()
         super().accept()

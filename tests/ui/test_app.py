@@ -412,3 +412,36 @@ def test_real_mode_reads_the_keyring_only_after_the_first_paint(
     finally:
         window.close()
         services.close()
+
+
+def test_settings_changed_in_the_demo_stay_in_the_demo(qtbot: QtBot, app_env: Path, memory_keyring: Any) -> None:
+    from pan123_gui.settings import RATE_DEFAULT, RATE_MAX, VALID_MINUTES_DEFAULT, AppSettings
+
+    AppSettings().language = "en"  # chosen for real use: the demo starts in it
+    app = entry.create_application()
+    services, window = entry.start(app, demo=True, lang="en")
+    qtbot.addWidget(window)
+    try:
+        assert services.settings.language == "en"
+        window.resolve_bar.sign_check.setChecked(True)
+        window.resolve_bar.valid_combo.setCurrentIndex(window.resolve_bar.valid_combo.findData(60))
+        services.settings.rate = RATE_MAX
+        services.settings.language = "zh_CN"
+    finally:
+        window.close()
+        services.close()
+    real = AppSettings()
+    assert RATE_DEFAULT != RATE_MAX
+    assert (real.sign_links, real.valid_minutes, real.rate, real.language) == (
+        False,
+        VALID_MINUTES_DEFAULT,
+        RATE_DEFAULT,
+        "en",
+    )
+    demo = AppSettings.demo()
+    assert (demo.sign_links, demo.valid_minutes, demo.rate, demo.language) == (
+        True,
+        60,
+        RATE_MAX,
+        "zh_CN",
+    )

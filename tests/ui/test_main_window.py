@@ -623,7 +623,7 @@ def test_sign_choices_persist(qtbot: Any, services: Services, settings: Any) -> 
     first = show_window(qtbot, services)
     first.resolve_bar.sign_check.setChecked(True)
     combo = first.resolve_bar.valid_combo
-    assert [combo.itemData(i) for i in range(combo.count())] == [15, 30, 60, 360, 1440]
+    assert [combo.itemData(i) for i in range(combo.count())] == [15, 30, 60, 360, 1440, 4320, 10080]
     combo.setCurrentIndex(combo.findData(360))
     first.close()
     second = show_window(qtbot, services)

@@ -123,11 +123,11 @@ def test_dialog_applies_rate_and_link_options_on_ok(qtbot: QtBot, demo_services:
     assert dialog.rate_spin.value() == 5
     dialog.rate_spin.setValue(8)
     dialog.sign_check.setChecked(True)
-    dialog.valid_spin.setValue(120)
+    dialog.valid_combo.setCurrentIndex(dialog.valid_combo.findData(6 * 60))
     dialog.path_combo.setCurrentIndex(1)
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     settings = demo_services.settings
-    assert (settings.rate, settings.sign_links, settings.valid_minutes, settings.encoded_path) == (8.0, True, 120, True)
+    assert (settings.rate, settings.sign_links, settings.valid_minutes, settings.encoded_path) == (8.0, True, 360, True)
     assert client.rate == 8.0  # the live client follows without a rebuild
     assert demo_services.client() is client
 
@@ -136,7 +136,7 @@ def test_dialog_cancel_changes_nothing(qtbot: QtBot, demo_services: Services) ->
     dialog = SettingsDialog(demo_services)
     qtbot.addWidget(dialog)
     dialog.rate_spin.setValue(2)
-    dialog.valid_spin.setValue(5)
+    dialog.valid_combo.setCurrentIndex(dialog.valid_combo.findData(15))
     dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert demo_services.settings.rate == 5.0
     assert demo_services.settings.valid_minutes == 30

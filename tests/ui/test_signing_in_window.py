@@ -1,6 +1,6 @@
-""" "Sign links" in the window, against the fake API over loopback: the toggle signs (or un-signs) the links already in
-the list at once, without a direct-link request, and a run blocked by a missing sign key says why and offers
-Credentials."""
+"""The "Sign links" toggle in the window, against the fake API over loopback: it signs (or un-signs) the links
+already in the list at once, without a direct-link request; a run blocked by a missing sign key says why and
+offers Credentials."""
 
 from __future__ import annotations
 

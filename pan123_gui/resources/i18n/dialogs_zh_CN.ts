@@ -65,11 +65,6 @@
     </message>
     <message>
         <location line="+4"/>
-        <source> min</source>
-        <translation> 分钟</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>Signed links (optional)</source>
         <translation>鉴权直链（可选）</translation>
     </message>

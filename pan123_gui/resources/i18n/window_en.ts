@@ -37,7 +37,7 @@
     </message>
     <message numerus="yes">
         <location line="+77"/>
-        <location line="+294"/>
+        <location line="+301"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-292"/>
+        <location line="-299"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n cancelled</numerusform>
@@ -69,7 +69,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+148"/>
+        <location line="+4"/>
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+151"/>
         <source>Remove all %n rows and empty the input box?</source>
         <translation>
             <numerusform>Remove %n row and empty the input box?</numerusform>

@@ -41,12 +41,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+760"/>
+        <location line="+767"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="-756"/>
+        <location line="-763"/>
         <source>&amp;Credentials…</source>
         <translation>凭据(&amp;C)…</translation>
     </message>
@@ -288,14 +288,14 @@ Then press Ctrl+Enter (or click Get links).</source>
     </message>
     <message numerus="yes">
         <location line="+7"/>
-        <location line="+294"/>
+        <location line="+301"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-292"/>
+        <location line="-299"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n 个已取消</numerusform>
@@ -335,8 +335,15 @@ Then press Ctrl+Enter (or click Get links).</source>
             <numerusform>%n 小时</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>&amp;Results</source>
         <translation>结果(&amp;R)</translation>
     </message>

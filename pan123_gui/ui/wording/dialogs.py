@@ -71,10 +71,6 @@ def cred_sign_key() -> str:
     return QCoreApplication.translate("dialogs", "Signing key:")
 
 
-def minutes_suffix() -> str:
-    return QCoreApplication.translate("dialogs", " min")
-
-
 def cred_signing_group() -> str:
     return QCoreApplication.translate("dialogs", "Signed links (optional)")
 

@@ -358,7 +358,14 @@ def hours(n: int) -> str:
     return window.tr("%n hours", "", n)
 
 
+def days(n: int) -> str:
+    return window.tr("%n days", "", n)
+
+
 def duration(total_minutes: int) -> str:
+    """'15 minutes', '6 hours', '24 hours', '3 days'."""
+    if total_minutes % (24 * 60) == 0 and total_minutes > 24 * 60:
+        return days(total_minutes // (24 * 60))
     if total_minutes % 60 == 0:
         return hours(total_minutes // 60)
     return minutes(total_minutes)
