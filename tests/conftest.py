@@ -16,6 +16,19 @@ for _name in ("PAN123_ACCESS_TOKEN", "PAN123_CLIENT_ID", "PAN123_CLIENT_SECRET",
     os.environ.pop(_name, None)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _settings_in_temp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Settings made the way the app makes them (``QSettings(organisation, application)``, native format) are written
+    under a temporary folder, never into the home folder's configuration."""
+    from PySide6.QtCore import QSettings
+
+    base = tmp_path_factory.mktemp("qsettings")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(fmt, scope, str(base / scope.name))
+    yield
+
+
 @pytest.fixture
 def fake_api() -> Iterator[object]:
     """A started fake 123pan API with the sample files, on 127.0.0.1 (no latency, real rate limits)."""

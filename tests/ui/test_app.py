@@ -151,7 +151,8 @@ def app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication)
     monkeypatch.setenv("PAN123_API_BASE", "http://127.0.0.1:9")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the kept list (real mode) stays in here
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):  # AppSettings() uses the native one
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "config"))
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
     hooks = sys.excepthook, threading.excepthook
