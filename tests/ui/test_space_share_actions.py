@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from clients import make_client
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -133,3 +134,42 @@ def test_share_and_qr_and_names(qtbot: Any, client: Pan123Client, fake_api: Fake
         f"我从草原来.mp4  {rows[0].url}",
         f"100% 纯音乐 #1.mp3  {rows[1].url}",
     ]
+
+
+def test_my_shares_lists_every_page_and_copies(
+    qtbot: Any, client: Pan123Client, fake_api: FakeApiServer, parent: QWidget
+) -> None:
+    from pan123_gui.core.endpoints import SHARE_LIST_PATH
+    from pan123_gui.core.shares import ShareExpiry, create_shares
+
+    fake_api.set_rate("share/list", None)
+    client.limiters.set_rate(SHARE_LIST_PATH, 100.0)
+    for n in range(103):
+        create_shares(
+            client,
+            [VIDEO_ID],
+            name=f"s{n}",
+            password="ab12" if n == 102 else None,
+            expire=ShareExpiry.PERMANENT if n == 101 else ShareExpiry.SEVEN_DAYS,
+        )
+    dialog = ShareActions(Services(client), parent).open_my_shares()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 103, timeout=10_000)
+    assert fake_api.calls("share/list") == 2  # 100 a page
+    model = dialog.model
+    assert [model.index(0, c).data() for c in (0, 2)] == ["s102", "ab12"]  # newest first
+    assert model.index(1, 3).data() == "never" and model.index(2, 3).data() not in ("never", "expired")
+    key = fake_api.shares()[-1].share_key
+    assert model.index(0, 1).data() == f"https://www.123pan.com/s/{key}" and model.index(0, 4).data() == "0"
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == f"Link: https://www.123pan.com/s/{key} Code: ab12"
+    qtbot.mouseClick(dialog.qr_button, Qt.MouseButton.LeftButton)
+    assert dialog.qr_dialog.link == f"https://www.123pan.com/s/{key}"
+
+
+def test_my_shares_says_when_it_cannot_load(
+    qtbot: Any, client: Pan123Client, fake_api: FakeApiServer, parent: QWidget
+) -> None:
+    fake_api.faults.add("share/list", "code5113", count=1)
+    dialog = ShareActions(Services(client), parent).open_my_shares()
+    qtbot.waitUntil(lambda: "Could not load" in dialog.status.text(), timeout=10_000)
+    assert "Trace ID" in dialog.status.text() and not dialog.copy_button.isEnabled()

@@ -27,6 +27,14 @@
             <numerusform>%n files {date}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+203"/>
+        <source>%n shares.</source>
+        <translation>
+            <numerusform>%n share.</numerusform>
+            <numerusform>%n shares.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spaces</name>

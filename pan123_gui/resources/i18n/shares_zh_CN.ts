@@ -245,6 +245,73 @@
         <source>Copy “name  link” lines, the way people paste them into chats</source>
         <translation>按“文件名  链接”逐行复制，方便直接发到聊天里</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>My shares</source>
+        <translation>我的分享</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;My shares…</source>
+        <translation>我的分享(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Code</source>
+        <translation>提取码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Downloads</source>
+        <translation>下载次数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>never</source>
+        <translation>永久有效</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loading your shares…</source>
+        <translation>正在读取你的分享…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n shares.</source>
+        <translation>
+            <numerusform>共 %n 个分享。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not load your shares: {reason}</source>
+        <translation>无法读取你的分享：{reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>spaces</name>

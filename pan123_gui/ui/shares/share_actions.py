@@ -14,6 +14,7 @@ from pan123_gui.core.client import Pan123Client
 from pan123_gui.core.models import LinkResult
 from pan123_gui.core.named_links import named_link_lines
 from pan123_gui.core.shares import ShareExpiry, ShareResult, TrafficOptions, create_shares
+from pan123_gui.ui.shares.my_shares_dialog import MySharesDialog
 from pan123_gui.ui.shares.qr_dialog import QrDialog
 from pan123_gui.ui.shares.share_dialog import ShareDialog
 
@@ -29,6 +30,7 @@ class ShareActions(QObject):
         self._parent = parent
         self.dialog: ShareDialog | None = None
         self.qr: QrDialog | None = None
+        self.my_shares: MySharesDialog | None = None
 
     def _create(
         self,
@@ -67,6 +69,14 @@ class ShareActions(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.qr = dialog
+        return dialog
+
+    def open_my_shares(self) -> MySharesDialog:
+        """The account's shares (loaded on a pool thread)."""
+        dialog = MySharesDialog(self._services.client, self._parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.my_shares = dialog
         return dialog
 
     @staticmethod

@@ -220,3 +220,58 @@ def copy_with_names() -> str:
 
 def copy_with_names_tip() -> str:
     return QCoreApplication.translate("shares", "Copy “name  link” lines, the way people paste them into chats")
+
+
+# --- my shares ------------------------------------------------------------------------------------------------------
+
+
+def my_shares_title() -> str:
+    return QCoreApplication.translate("shares", "My shares")
+
+
+def my_shares_action() -> str:
+    return QCoreApplication.translate("shares", "&My shares…")
+
+
+def column_name() -> str:
+    return QCoreApplication.translate("shares", "Name")
+
+
+def column_link() -> str:
+    return QCoreApplication.translate("shares", "Link")
+
+
+def column_code() -> str:
+    return QCoreApplication.translate("shares", "Code")
+
+
+def column_expires() -> str:
+    return QCoreApplication.translate("shares", "Expires")
+
+
+def column_downloads() -> str:
+    return QCoreApplication.translate("shares", "Downloads")
+
+
+def never() -> str:
+    return QCoreApplication.translate("shares", "never")
+
+
+def expired() -> str:
+    return QCoreApplication.translate("shares", "expired")
+
+
+def loading() -> str:
+    return QCoreApplication.translate("shares", "Loading your shares…")
+
+
+def loaded(n: int) -> str:
+    return shares.tr("%n shares.", "", n)
+
+
+def load_failed(reason: str) -> str:
+    return QCoreApplication.translate("shares", "Could not load your shares: {reason}").format(reason=reason)
+
+
+def refresh() -> str:
+    return QCoreApplication.translate("shares", "&Refresh")
