@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
     from pan123_gui.app import Services
     from pan123_gui.ui.main_window import MainWindow
+    from pan123_gui.ui.single_instance import FirstInstance
 
 log = logging.getLogger("pan123_gui")
 
@@ -121,6 +122,11 @@ def run(*, demo: bool = False, lang: str | None = None) -> int:
     app = create_application(icon=False)  # the title bar / taskbar icon follows right after the first paint
     try:
         services, window = start(app, demo=demo, lang=lang, on_shown=shown)
+    except AlreadyOpen as already:
+        shown()
+        if not already.answered:
+            show_already_open()
+        return 0 if already.answered else 1
     except Exception as exc:
         shown()
         log_path = early_log.open_file()
@@ -247,11 +253,14 @@ def start(
     apply_language(lang or settings.language)
     services = build_services(demo=demo, settings=settings)
     try:
+        instance = claim_instance(services)  # a second start on the same kept list hands over and stops here
         window = MainWindow(services)
         window.show()
     except BaseException:
         services.close()
         raise
+    if instance is not None:
+        instance.setParent(window)  # lives as long as the window
     # Until now an exception reaches run() and its start-up message; from here on, the error dialog.
     install_error_hooks()
     prompt = not demo
@@ -259,12 +268,52 @@ def start(
     def shown() -> None:
         if on_shown is not None:
             on_shown()
+        if instance is not None:
+            instance.listen(window.bring_forward)  # second starts reach this window from now on
         services.start_demo()  # on a thread; a first request waits for it
         if prompt:  # over a visible window (a modal dialog: last)
             prompt_for_credentials(services, window)
 
     after_first_paint(window, shown)
     return services, window
+
+
+class AlreadyOpen(Exception):
+    """This start found the kept list in use by a first window: it handed its arguments over (``answered``) or the
+    first one did not answer."""
+
+    def __init__(self, answered: bool) -> None:
+        super().__init__("already open" if answered else "already open, not answering")
+        self.answered = answered
+
+
+def claim_instance(services: Services) -> FirstInstance | None:
+    """The first start's lock on the kept list (None in demo mode, which keeps no list); raises :class:`AlreadyOpen`
+    after handing this start's arguments to the window that holds it."""
+    session = services.session_file
+    if session is None:
+        return None
+    from pan123_gui.ui.single_instance import FirstInstance, hand_over
+
+    try:
+        instance = FirstInstance(session)
+    except OSError as exc:  # no data folder: the kept list cannot be saved either (the window says so)
+        log.warning("no single-instance lock (%s)", exc.strerror or type(exc).__name__)
+        return None
+    if instance.acquire():
+        return instance
+    log.info("the app is already open on this list: handing over")
+    raise AlreadyOpen(hand_over(instance.key, sys.argv[1:]))
+
+
+def show_already_open() -> None:
+    """The first window holds the list but does not answer: say so rather than open a second window on it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from pan123_gui.ui.wording import dialogs as words
+
+    _write_stderr(words.already_open_not_answering() + "\n")
+    QMessageBox(QMessageBox.Icon.Warning, words.already_open_title(), words.already_open_not_answering()).exec()
 
 
 def after_first_paint(window: QWidget, callback: Callable[[], object], fallback_ms: int = 3000) -> None:

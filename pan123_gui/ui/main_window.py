@@ -782,6 +782,15 @@ class MainWindow(QMainWindow):
             self._dismiss_notice(Notice.KEPT_LIST_NOT_SAVED)
         return saved
 
+    def bring_forward(self, args: list[str]) -> None:
+        """A second start handed over (its arguments are only logged: the window takes none): show this one."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self._status(w.brought_forward())
+
     def _tell_restore_problem(self) -> None:
         """Last time's list could not be used: say where it went (it is never deleted)."""
         found = self._kept.restore_problem()

@@ -250,6 +250,16 @@
     </message>
     <message>
         <location line="+36"/>
+        <source>123pan Direct Links is already open</source>
+        <translation>123云盘直链助手已经打开</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The app is already open with your list, but that window does not answer. Close it (or end it in the task manager), then start the app again. A second window is not opened, so your list is not overwritten.</source>
+        <translation>程序已经打开了你的列表，但那个窗口没有响应。请关闭它（或在任务管理器中结束它），然后重新启动程序。不会再打开第二个窗口，因此你的列表不会被覆盖。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>the system keyring did not answer. Unlock or restart it and try again.</source>
         <translation>系统安全存储没有响应。请解锁或重新启动它，然后重试。</translation>
     </message>

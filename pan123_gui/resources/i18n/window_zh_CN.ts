@@ -41,12 +41,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+767"/>
+        <location line="+773"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="-763"/>
+        <location line="-769"/>
         <source>&amp;Credentials…</source>
         <translation>凭据(&amp;C)…</translation>
     </message>
@@ -879,6 +879,11 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
         <location line="+4"/>
         <source>The list cannot be kept this time (it could not be saved). Export it first to keep the links.</source>
         <translation>这次无法保留列表（保存失败）。请先导出，以免丢失链接。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The app was already open, so this window came forward (one list, one window)</source>
+        <translation>程序已经打开，所以显示了这个窗口（一个列表，一个窗口）</translation>
     </message>
     <message>
         <location line="+6"/>

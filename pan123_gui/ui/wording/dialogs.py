@@ -264,6 +264,18 @@ def keyring_broken() -> str:
     return QCoreApplication.translate("dialogs", "the system keyring could not be opened.")
 
 
+def already_open_title() -> str:
+    return QCoreApplication.translate("dialogs", "123pan Direct Links is already open")
+
+
+def already_open_not_answering() -> str:
+    return QCoreApplication.translate(
+        "dialogs",
+        "The app is already open with your list, but that window does not answer. Close it (or end it in the task "
+        "manager), then start the app again. A second window is not opened, so your list is not overwritten.",
+    )
+
+
 def keyring_no_answer() -> str:
     return QCoreApplication.translate(
         "dialogs", "the system keyring did not answer. Unlock or restart it and try again."

@@ -801,6 +801,12 @@ def quit_list_not_kept() -> str:
     )
 
 
+def brought_forward() -> str:
+    return QCoreApplication.translate(
+        "window", "The app was already open, so this window came forward (one list, one window)"
+    )
+
+
 def quit_list_unsaved() -> str:
     return QCoreApplication.translate(
         "window", "The list could not be saved, so it is gone once the app closes. Quit anyway?"
