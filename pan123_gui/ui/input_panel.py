@@ -5,6 +5,9 @@
 - Dropping text or files anywhere on the window (the window forwards drops here), or pasting copied files,
   reads them on the pool and *appends* the IDs found, one per line; unreadable files are reported by the
   ``problems`` signal and nothing else is lost. Appending goes through the undo stack (Ctrl+Z works).
+- A paste that would make the box longer than :data:`MAX_BOX_CHARS` never enters it: the IDs in it are found on the
+  pool and appended, one a line, and ``paste_too_big`` tells the window (which says so and offers "Add IDs from
+  files"). Megabytes of text would block the window while it lays them out, and would fill the kept list.
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ if TYPE_CHECKING:
 # Start-up: file reading, the pool worker and QTextCursor are imported on first use (after the first paint).
 
 #: Texts longer than this are counted on the pool instead of in the GUI thread.
-SYNC_SCAN_CHARS = 200_000
+SYNC_SCAN_CHARS = 20_000
+#: The box holds at most this many characters (about 100,000 IDs one a line); a bigger paste gives its IDs instead.
+MAX_BOX_CHARS = 1_000_000
 PREVIEW_DELAY_MS = 150
 
 
@@ -88,6 +93,7 @@ class IdEdit(QPlainTextEdit):
     appended). Pasting copied *files* does the same; pasting text is ordinary editing."""
 
     mime_dropped = Signal(QMimeData)
+    too_big_pasted = Signal(str)  # a paste the box would not hold (see MAX_BOX_CHARS): its text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +124,11 @@ class IdEdit(QPlainTextEdit):
         if files:
             self.mime_dropped.emit(_copy_mime(source))
             return
+        if source.hasText():
+            text = source.text()
+            if self.document().characterCount() + len(text) > MAX_BOX_CHARS:
+                self.too_big_pasted.emit(text)
+                return
         super().insertFromMimeData(source)
 
 
@@ -138,6 +149,7 @@ class InputPanel(QWidget):
     problems = Signal(list)  # list[FileIssue]: files that were skipped
     nothing_found = Signal()  # a drop had no IDs at all
     reading_changed = Signal(bool)  # files are being read
+    paste_too_big = Signal(int)  # a paste of this many characters did not go into the box: its IDs are being added
 
     def __init__(
         self,
@@ -174,6 +186,7 @@ class InputPanel(QWidget):
         self._timer.timeout.connect(self._rescan)
         self.edit.textChanged.connect(self._on_text_changed)
         self.edit.mime_dropped.connect(self.add_from_mime)
+        self.edit.too_big_pasted.connect(self._on_too_big_paste)
         self.retranslate()
 
     # -- text ----------------------------------------------------------------------------------------------
@@ -190,6 +203,17 @@ class InputPanel(QWidget):
 
     def set_text(self, text: str) -> None:
         self.edit.setPlainText(text)
+
+    def put_text(self, text: str) -> None:
+        """Show ``text`` in the box; a text longer than :data:`MAX_BOX_CHARS` gives its IDs instead (on the pool)."""
+        if len(text) > MAX_BOX_CHARS:
+            self.add_files([], [text])
+        else:
+            self.set_text(text)
+
+    def _on_too_big_paste(self, text: str) -> None:
+        self.add_files([], [text])  # found on the pool, appended one a line
+        self.paste_too_big.emit(len(text))
 
     def clear_text(self) -> None:
         """Empty the box, keeping the undo history (Ctrl+Z brings the text back)."""

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pan123_gui.core.ids import IdScan
     from pan123_gui.core.models import LinkResult
     from pan123_gui.ui.results_model import ResultsModel
     from pan123_gui.ui.session import NewLinks, SavedSession, SessionProblem, SessionStore
@@ -43,10 +44,10 @@ class KeptList:
         saved = self._store.load()
         return None if saved is None or saved.empty else saved
 
-    def save(self, text: str, model: ResultsModel) -> bool:
+    def save(self, text: str, model: ResultsModel, scan: IdScan | None = None) -> bool:
         """Write the box text and the rows (once the list came back; never in demo mode). False when nothing was
         written (see :attr:`save_error`)."""
-        return self._store is not None and self._store.save(text, model)
+        return self._store is not None and self._store.save(text, model, scan=scan)
 
     @property
     def save_error(self) -> str | None:

@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         self.input.problems.connect(self._on_file_problems)
         self.input.nothing_found.connect(self._on_nothing_found)
         self.input.reading_changed.connect(self._on_reading_changed)
+        self.input.paste_too_big.connect(self._on_paste_too_big)
         self.view.copy_rows.connect(self.copy_rows)
         self.view.open_row.connect(self.open_row)
         self.view.copy_id_rows.connect(self.copy_row_ids)
@@ -447,6 +448,14 @@ class MainWindow(QMainWindow):
     def _on_reading_changed(self, reading: bool) -> None:
         if reading:
             self.statusBar().showMessage(w.reading_files())
+
+    def _on_paste_too_big(self, chars: int) -> None:
+        from pan123_gui.ui.input_panel import MAX_BOX_CHARS
+        from pan123_gui.ui.notices import paste_too_big
+        from pan123_gui.ui.wording import kept
+
+        self._show_notice(Notice.PASTE_TOO_BIG, paste_too_big(chars, MAX_BOX_CHARS))
+        self.statusBar().showMessage(kept.looking_for_ids())
 
     def _on_nothing_found(self) -> None:
         self._status(w.no_ids_in_drop())
@@ -763,7 +772,7 @@ class MainWindow(QMainWindow):
         if saved is None:
             return 0
         if saved.text.strip() and not self.input.text().strip():
-            self.input.set_text(saved.text)
+            self.input.put_text(saved.text)  # a huge text (an older version kept one) gives its IDs, on the pool
         added = self.model.restore_rows(saved.results, expired=saved.expired)
         if added:
             self._status(w.restored_rows(len(added)))
@@ -774,7 +783,7 @@ class MainWindow(QMainWindow):
     def save_session(self) -> bool:
         """Write the box and the rows to the session file (when the list is kept: not in demo mode). When that
         fails the window says so, with an Export button."""
-        saved = self._kept.save(self.input.text(), self.model)
+        saved = self._kept.save(self.input.text(), self.model, self.input.scan())  # a huge text: kept as its IDs
         error = self._kept.save_error
         if error is not None:
             self._show_notice(Notice.KEPT_LIST_NOT_SAVED, lambda: w.kept_list_not_saved(error))

@@ -54,6 +54,7 @@ class Notice(Enum):
     PROBLEM = "problem"  # a run failed as a whole for another reason (the detail says what)
     KEPT_LIST_SET_ASIDE = "kept_list_set_aside"  # last time's list could not be read (the detail says where it went)
     KEPT_LIST_NOT_SAVED = "kept_list_not_saved"  # the list cannot be saved (the detail says why)
+    PASTE_TOO_BIG = "paste_too_big"  # a paste too big for the box: its IDs are added instead (the detail: sizes)
 
     def text(self, detail: Detail | None = None) -> str:
         if self is Notice.CREDENTIALS:
@@ -75,7 +76,7 @@ class Notice(Enum):
             return (Fix.RESIGN,)
         if self is Notice.KEPT_LIST_NOT_SAVED:
             return (Fix.EXPORT,)
-        if self is Notice.FILES:
+        if self in (Notice.FILES, Notice.PASTE_TOO_BIG):
             return (Fix.OPEN_FILES,)
         return ()
 
@@ -105,3 +106,11 @@ def issue_text(issue: FileIssue) -> str:
     if problem is FileProblem.NO_IDS:
         return w.file_no_ids(name)
     return w.file_unreadable(name, issue.detail)
+
+
+def paste_too_big(chars: int, limit: int) -> Detail:
+    """The PASTE_TOO_BIG notice's detail (sizes in characters, shown like file sizes)."""
+    from pan123_gui.ui.wording.errors import format_size
+    from pan123_gui.ui.wording.kept import paste_too_big as words
+
+    return lambda: words(format_size(chars), format_size(limit))

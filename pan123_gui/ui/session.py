@@ -33,10 +33,12 @@ from urllib.parse import parse_qsl, urlsplit
 
 from pan123_gui.core.atomic_write import write_atomically
 from pan123_gui.core.errors import ErrorKind
+from pan123_gui.ui.input_panel import MAX_BOX_CHARS
 from pan123_gui.ui.results_model import ResultsModel
 from pan123_gui.ui.row_status import RowStatus
 
 if TYPE_CHECKING:
+    from pan123_gui.core.ids import IdScan
     from pan123_gui.core.models import LinkResult
 
 log = logging.getLogger(__name__)
@@ -47,6 +49,10 @@ VERSION: Final = 1
 # Saved statuses (a row still pending or working when the app quit is saved as cancelled).
 OK, EXPIRED, FAILED, CANCELLED = "ok", "expired", "failed", "cancelled"
 
+#: A longer box text is kept as the IDs found in it (one a line), not as the text itself.
+MAX_KEPT_TEXT: Final = MAX_BOX_CHARS
+#: How a folder reference from the box is kept (a 123pan web address reads back as the same folder).
+FOLDER_ADDRESS: Final = "https://www.123pan.com/?homeFilePath={}"
 #: Far larger than any real kept list (100,000 rows are about 20 MB): such a file is not read, it is set aside.
 MAX_SESSION_BYTES: Final = 64 * 1024 * 1024
 
@@ -107,8 +113,11 @@ class SessionStore:
         return f"SessionStore({str(self.path)!r})"
 
     # -- writing --------------------------------------------------------------------------------------------------
-    def save(self, text: str, model: ResultsModel) -> bool:
-        """Write the box text and every row (an empty list and box remove the file). True when written."""
+    def save(self, text: str, model: ResultsModel, *, scan: IdScan | None = None) -> bool:
+        """Write the box text and every row (an empty list and box remove the file). True when written.
+
+        A box text longer than :data:`MAX_KEPT_TEXT` is kept as the IDs found in it (``scan``, when given), one a
+        line, not as megabytes of text."""
         if self._protected:
             self.save_error = "the unreadable list from last time could not be moved aside"
             log.warning("not saving over %s: %s", self.path, self.save_error)
@@ -118,6 +127,8 @@ class SessionStore:
             self.clear()
             self.save_error = None
             return True
+        if len(text) > MAX_KEPT_TEXT and scan is not None:
+            text = ids_text(scan)
         payload = {"format": FORMAT, "version": VERSION, "text": text, "rows": rows}
         try:
             write_atomically(self.path, _dumps(payload).encode("utf-8"), mode=0o600, make_parents=True)  # owner-only
@@ -159,7 +170,7 @@ class SessionStore:
         """The file's bytes (None: there is none); :class:`_Unusable` for what must not or cannot be read."""
         try:
             info = os.stat(self.path)
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):  # nothing there (no data folder: saving says why)
             return None
         except OSError as exc:
             raise _Unusable(SessionProblem.UNREADABLE, exc.strerror or type(exc).__name__) from None
@@ -218,7 +229,12 @@ def _parse(raw: bytes) -> SavedSession:
     import json
 
     data = json.loads(raw.decode("utf-8"))
-    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("rows"), list):
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != FORMAT
+        or data.get("version", VERSION) != VERSION  # a later version's list: kept aside for it, not half-read
+        or not isinstance(data.get("rows"), list)
+    ):
         raise ValueError("another layout")
     text = data.get("text")
     results: list[LinkResult] = []
@@ -234,6 +250,12 @@ def _parse(raw: bytes) -> SavedSession:
         if is_expired:
             expired.add(result.file_id)
     return SavedSession(text if isinstance(text, str) else "", results, frozenset(expired))
+
+
+def ids_text(scan: IdScan) -> str:
+    """The IDs of a scan as box text, one a line (a folder reference as its web address, so it stays a folder)."""
+    lines = [FOLDER_ADDRESS.format(ref.id) if ref.folder else str(ref.id) for ref in scan.refs]
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def _dumps(payload: dict[str, Any]) -> str:

@@ -230,3 +230,38 @@ def test_a_name_no_encoding_can_write_is_saved_replaced(model: ResultsModel, tmp
     assert store.save("7", model)
     saved = store.load()
     assert saved is not None and [r.name for r in saved.results] == ["clip\ufffd.mp4"]
+
+
+def test_a_box_text_over_the_limit_is_kept_as_its_ids(model: ResultsModel, tmp_path: Path) -> None:
+    from pan123_gui.core.ids import scan_ids
+    from pan123_gui.ui.session import MAX_KEPT_TEXT
+
+    folder_address = "https://www.123pan.com/?homeFilePath=3614046%2C35993417"
+    text = ("log line 10861131 and " + folder_address + " 10861132\n") * (MAX_KEPT_TEXT // 50)
+    assert len(text) > MAX_KEPT_TEXT
+    store = SessionStore(tmp_path / "session.json")
+    assert store.save(text, model, scan=scan_ids(text))
+    saved = store.load()
+    assert saved is not None and len(saved.text) < 200
+    assert scan_ids(saved.text).refs == scan_ids(text).refs  # the folder stays a folder
+    assert store.save("short 1 2 3", model, scan=scan_ids("short 1 2 3"))
+    again = store.load()
+    assert again is not None and again.text == "short 1 2 3"  # a text that fits is kept as it is
+
+
+def test_a_later_versions_list_is_kept_aside_not_half_read(tmp_path: Path) -> None:
+    path = tmp_path / "session.json"
+    later = json.dumps({"format": "pan123-gui session", "version": 2, "rows": [{"id": 7, "status": "ok"}]})
+    path.write_text(later, encoding="utf-8")
+    store = SessionStore(path)
+    assert store.load() is None and store.set_aside is not None
+    assert store.set_aside.read_text(encoding="utf-8") == later
+
+
+def test_no_data_folder_is_nothing_to_read_and_saving_says_why(model: ResultsModel, tmp_path: Path) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    store = SessionStore(blocker / "session.json")
+    assert store.load() is None and store.problem is None
+    assert store.save("1", filled(model)) is False and store.save_error
+    assert blocker.read_text(encoding="utf-8") == "a file where the folder should be"
