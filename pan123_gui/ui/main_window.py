@@ -525,7 +525,7 @@ class MainWindow(QMainWindow):
         if self._run is not None:
             self._status(w.busy())
             return
-        ids = [self.model.ids()[r] for r in rows if 0 <= r < self.model.rowCount()]
+        ids = [i for i in map(self.model.id_at, rows) if i is not None]
         if ids:
             self._refetch(ids, kind=RunKind.REFETCH)
 

@@ -1,6 +1,10 @@
 """The results table: sortable view over the ResultsModel, per-row copy/open buttons, context menu, keys.
 
-Row actions are signals carrying *source* rows (input order), so the window never deals with the sort proxy:
+Row actions are signals carrying model rows (ordered as the IDs were given), so the window never deals with the view's
+order. The model sorts itself when a header is clicked (keys computed once, one layout change: fast at 100,000 rows);
+the view follows changes with one re-sort per event-loop turn, except while sorting is paused for a long run.
+The header has a selection of its own (always empty): given the table's, Qt checks every cell of a column whenever a
+big selection changes (seconds for select-all or a delete at 100,000 rows).
 - double-click or Enter copies the row's link (``copy_rows``); the hint under the table says so;
 - the two small buttons at the right end of a Link cell copy / open that row's link;
 - right-click (or the Menu key / Shift+F10) opens a menu: copy link(s), open in browser, copy file ID(s),
@@ -17,13 +21,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
+    QIdentityProxyModel,
+    QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     QRect,
     QSize,
-    QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -190,6 +197,22 @@ class PlainDelegate(QStyledItemDelegate):
         option.textElideMode = Qt.TextElideMode.ElideRight  # type: ignore[attr-defined]
 
 
+class ShownRows(QIdentityProxyModel):
+    """The view's model: the ResultsModel as it is shown (the model sorts itself; header clicks reach its ``sort``
+    through this proxy). ``sortColumn`` says how it is sorted (-1: input order)."""
+
+    def __init__(self, model: ResultsModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._results = model
+        self.setSourceModel(model)
+
+    def sortColumn(self) -> int:
+        return self._results.sort_column()
+
+    def sortOrder(self) -> Qt.SortOrder:
+        return self._results.sort_order()
+
+
 class ResultsView(QTableView):
     """Table of results. Signals carry source rows, sorted in input order."""
 
@@ -209,10 +232,14 @@ class ResultsView(QTableView):
         self.setViewport(self._viewport)
         self._source = model
         self._sorting_paused = False
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(ResultsModel.SortRole)
+        self.proxy = ShownRows(model, self)
         self.setModel(self.proxy)
+        self._resort = QTimer(self)  # one re-sort per event-loop turn after changes (not while paused)
+        self._resort.setSingleShot(True)
+        self._resort.setInterval(0)
+        self._resort.timeout.connect(self._sort_again)
+        model.dataChanged.connect(self._schedule_resort)
+        model.rowsInserted.connect(self._schedule_resort)
 
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -234,6 +261,7 @@ class ResultsView(QTableView):
         self.setSortingEnabled(True)
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # input order until the user sorts
+        header.setSelectionModel(QItemSelectionModel(self.proxy, header))  # see the module's last paragraph
         self._size_columns()
 
         self.delegate = LinkDelegate(self)
@@ -295,26 +323,33 @@ class ResultsView(QTableView):
     def pause_sorting(self) -> None:
         """Keep the rows in input order until :meth:`resume_sorting`, which sorts once.
 
-        A sorting proxy compares rows through the model's Python ``data()`` for every insert and every change:
-        about 1.5 s of stalls for 10,000 rows sorted by Status (tests/benchmarks/bench_rows.py). While paused, the
-        header keeps showing the chosen column and a click on it still sorts (without re-sorting on each change).
+        Re-sorting after every batch of results would move rows under the user's eyes and cost a sort each time.
+        While paused, the header keeps showing the chosen column and a click on it still sorts (without re-sorting
+        on each change).
         """
         if self._sorting_paused:
             return
         self._sorting_paused = True
-        self.proxy.setDynamicSortFilter(False)
-        if self.proxy.sortColumn() >= 0:
-            self.proxy.sort(-1)  # input order, cheap; rows added now are simply appended
+        self._resort.stop()
+        if self._source.sort_column() >= 0:
+            self._source.sort(-1)  # input order; rows added now are simply appended
 
     def resume_sorting(self) -> None:
         """Sort again by the header's column (once) and follow changes again."""
         if not self._sorting_paused:
             return
         self._sorting_paused = False
-        self.proxy.setDynamicSortFilter(True)
         header = self.horizontalHeader()
         if header.sortIndicatorSection() >= 0:
-            self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            self._source.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def _schedule_resort(self, *_args: object) -> None:
+        if not self._sorting_paused and self._source.sort_column() >= 0:
+            self._resort.start()
+
+    def _sort_again(self) -> None:
+        if not self._sorting_paused and (column := self._source.sort_column()) >= 0:
+            self._source.sort(column, self._source.sort_order())
 
     @property
     def sorting_paused(self) -> bool:
@@ -330,9 +365,13 @@ class ResultsView(QTableView):
         return self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()
 
     def selected_rows(self) -> list[int]:
-        """Selected source rows in input order."""
-        rows = {self.source_row(index) for index in self.selectionModel().selectedRows()}
-        return sorted(rows)
+        """Selected model rows, ordered as their IDs were given (from the selection's ranges: no index per row)."""
+        rows: set[int] = set()
+        selection = self.selectionModel().selection()
+        for number in range(selection.size()):
+            selected = selection.at(number)
+            rows.update(range(selected.top(), selected.bottom() + 1))  # the proxy maps rows one to one
+        return self._source.in_input_order(rows)
 
     def current_row(self) -> int | None:
         index = self.currentIndex()

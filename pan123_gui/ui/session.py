@@ -122,7 +122,9 @@ class SessionStore:
             self.save_error = "the unreadable list from last time could not be moved aside"
             log.warning("not saving over %s: %s", self.path, self.save_error)
             return False
-        rows = [_saved_row(model, number, file_id) for number, file_id in enumerate(model.ids())]
+        ids = model.ids()
+        numbers = model.in_input_order(range(len(ids)))  # as the IDs were given, whatever the sort
+        rows = [_saved_row(model, number, ids[number]) for number in numbers]
         if not rows and not text.strip():
             self.clear()
             self.save_error = None
