@@ -164,6 +164,7 @@ class InputPanel(QWidget):
         self._scan: IdScan | None = None
         self._scan_generation = -1
         self._readers = 0
+        self._next_step: Callable[[], str] | None = None  # replaces "press Ctrl+Enter" (set_next_step)
 
         self.label = QLabel(self)
         self.edit = IdEdit(self)
@@ -296,7 +297,14 @@ class InputPanel(QWidget):
             return
         known = self._known_ids()
         in_list = sum(1 for i in scan.ids if i in known) if known else 0
-        self.preview.setText(w.preview_line(len(scan.ids), scan.duplicates, in_list))
+        step = self._next_step() if self._next_step is not None else None
+        self.preview.setText(w.preview_line(len(scan.ids), scan.duplicates, in_list, step))
+
+    def set_next_step(self, step: Callable[[], str] | None) -> None:
+        """What the preview line says to do next instead of "press Ctrl+Enter" (a function: re-worded on a language
+        switch); None for the usual hint."""
+        self._next_step = step
+        self.refresh_preview()
 
     # -- drops and files -------------------------------------------------------------------------------------
     def add_from_mime(self, mime: QMimeData) -> bool:

@@ -306,9 +306,11 @@ class MainWindow(QMainWindow):
         """True when "Sign links" is on without a sign key: a run must not start. Says why (status bar and the
         notice, whose first button opens Credentials) instead of leaving the hint to press Ctrl+Enter unanswered."""
         if not self.resolve_bar.sign_check.isChecked() or self._sign_key_available():
+            self.input.set_next_step(None)
             return False
         self._show_notice(Notice.SIGN_KEY, w.sign_key_blocked)
         self._status(w.not_started_no_sign_key())
+        self.input.set_next_step(w.preview_needs_sign_key)  # the hint under the box no longer says Ctrl+Enter
         buttons = self.notice.buttons
         if buttons:
             buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
@@ -318,8 +320,10 @@ class MainWindow(QMainWindow):
         self._settings.sign_links = checked
         if checked and not self._sign_key_available():
             self._show_notice(Notice.SIGN_KEY)
+            self.input.set_next_step(w.preview_needs_sign_key)
         elif not checked:
             self._dismiss_notice(Notice.SIGN_KEY)
+            self.input.set_next_step(None)
         self._apply_signing_choice()
 
     def _apply_signing_choice(self) -> None:
@@ -392,8 +396,10 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         self._services.reset_client()
         self.check_credentials()
-        if self._notice is not None and self._notice.current is Notice.SIGN_KEY and self._sign_key_available():
-            self._dismiss_notice(Notice.SIGN_KEY)
+        if self._sign_key_available():
+            self.input.set_next_step(None)
+            if self._notice is not None and self._notice.current is Notice.SIGN_KEY:
+                self._dismiss_notice(Notice.SIGN_KEY)
         if self.resolve_bar.sign_check.isChecked() and self._sign_key_available():
             self._apply_signing_choice()  # a key just entered: the plain links in the list get signed
 

@@ -82,6 +82,9 @@ def test_a_run_blocked_by_a_missing_sign_key_says_why_and_offers_credentials(
         assert window.notice.text.text() == w.sign_key_blocked()
         first = window.notice.buttons[0]
         assert first.text() == w.enter_sign_key() and window.focusWidget() is first
+        qtbot.waitUntil(lambda: window.input.preview.text().startswith(w.preview_ids(1)))
+        assert w.preview_ready() not in window.input.preview.text()  # no longer "press Ctrl+Enter"
+        assert window.input.preview.text().endswith(w.preview_needs_sign_key())
 
         import pan123_gui.ui.credentials_dialog as credentials_dialog
 
@@ -100,6 +103,8 @@ def test_a_run_blocked_by_a_missing_sign_key_says_why_and_offers_credentials(
         monkeypatch.setattr(credentials_dialog, "CredentialsDialog", FakeDialog)
         first.click()
         assert opened == [window]
+        window.notice.buttons[1].click()  # turn signing off: the usual hint is back
+        assert window.input.preview.text().endswith(w.preview_ready())
         window.close()
     finally:
         services.close()

@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+53"/>
         <source>Added %n IDs to the box</source>
         <translation>
             <numerusform>Added %n ID to the box</numerusform>

@@ -41,12 +41,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+773"/>
+        <location line="+780"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="-769"/>
+        <location line="-776"/>
         <source>&amp;Credentials…</source>
         <translation>凭据(&amp;C)…</translation>
     </message>
@@ -181,6 +181,11 @@ Then press Ctrl+Enter (or click Get links).</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>add the sign key under Credentials (or turn signing off) before pressing Ctrl+Enter</source>
+        <translation>请先在“凭据”中填写鉴权密钥（或关闭签名），再按 Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>IDs found</source>
         <translation>找到的 ID</translation>
     </message>
@@ -190,7 +195,7 @@ Then press Ctrl+Enter (or click Get links).</source>
         <translation>全部已在列表中</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Add IDs from files</source>
         <translation>从文件添加 ID</translation>
     </message>

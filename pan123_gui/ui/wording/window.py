@@ -208,6 +208,12 @@ def preview_ready() -> str:
     return QCoreApplication.translate("window", "press Ctrl+Enter to get links")
 
 
+def preview_needs_sign_key() -> str:
+    return QCoreApplication.translate(
+        "window", "add the sign key under Credentials (or turn signing off) before pressing Ctrl+Enter"
+    )
+
+
 def preview_accessible() -> str:
     return QCoreApplication.translate("window", "IDs found")
 
@@ -216,8 +222,9 @@ def preview_all_in_list() -> str:
     return QCoreApplication.translate("window", "all already in the list")
 
 
-def preview_line(found: int, duplicates: int, in_list: int) -> str:
-    """'37 IDs · 3 duplicates · 5 already in the list — press Ctrl+Enter to get links'."""
+def preview_line(found: int, duplicates: int, in_list: int, next_step: str | None = None) -> str:
+    """'37 IDs · 3 duplicates · 5 already in the list — press Ctrl+Enter to get links' (``next_step`` replaces the
+    last part when something must happen first)."""
     if found == 0:
         return preview_none_found()
     parts = [preview_ids(found)]
@@ -228,7 +235,7 @@ def preview_line(found: int, duplicates: int, in_list: int) -> str:
         return " · ".join(parts)
     if in_list:
         parts.append(preview_in_list(in_list))
-    return " · ".join(parts) + " — " + preview_ready()
+    return " · ".join(parts) + " — " + (next_step if next_step is not None else preview_ready())
 
 
 # --- dropped / opened files ---------------------------------------------------------------------------
