@@ -271,8 +271,8 @@ def start(
         if instance is not None:
             instance.listen(window.bring_forward)  # second starts reach this window from now on
         services.start_demo()  # on a thread; a first request waits for it
-        if prompt:  # over a visible window (a modal dialog: last)
-            prompt_for_credentials(services, window)
+        if prompt:  # the keyring is read off the GUI thread first, then the prompt opens over the window (if needed)
+            window.wait_for_keyring(lambda: prompt_for_credentials(services, window))
 
     after_first_paint(window, shown)
     return services, window

@@ -176,6 +176,7 @@ class CredentialsDialog(QDialog):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._said_kept_in_memory = False  # a refused save was said once (save again closes)
         self.services = services
         self.setWindowIcon(icon("key"))
         self._stored: Credentials | None = None
@@ -607,11 +608,18 @@ class CredentialsDialog(QDialog):
             return
         register_credentials(creds)
         try:
-            self.services.store.save(creds)
+            kept_in_memory = self.services.store.save(creds) is not None
         except Pan123Error as exc:
             self.show_result(words.cred_save_failed(keyring_problem(exc)), ok=False)
             return
         self.services.reset_client()
+        if kept_in_memory and not self._said_kept_in_memory:
+            # The keyring refused: the store keeps them for this run. Say so here; Save again closes the dialog.
+            self._said_kept_in_memory = True
+            log.info("the keyring refused the credentials: kept in memory for this run")
+            self._update_storage_note()
+            self.show_result(words.cred_kept_for_this_run(), ok=False)
+            return
         log.info("credentials saved (%s)", "token" if not creds.can_fetch_token else "client ID and secret")
         self.accept()
 

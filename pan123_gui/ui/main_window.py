@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self._signing_choice_pending = False  # "Sign links" changed during a run: applied to the list when it ends
         self._kept = KeptList(services.session_file)
         self._quit_box: QMessageBox | None = None
+        self._after_keyring: Callable[[], object] | None = None  # what waits for the keyring (wait_for_keyring)
         self._quit_confirmed = False
         self._painted = False  # until then: no keyring, no file reading (see _after_first_paint)
         self.first_paint_done = False  # True once the work waiting for the first paint is done
@@ -796,6 +797,24 @@ class MainWindow(QMainWindow):
         elif saved:
             self._dismiss_notice(Notice.KEPT_LIST_NOT_SAVED)
         return saved
+
+    def wait_for_keyring(self, then: Callable[[], object]) -> None:
+        """Open the keyring and read the credentials on a worker (a keyring that blocks, e.g. an unlock prompt
+        nobody answers, is given up by the core after its timeout), saying so meanwhile; then call ``then`` here."""
+        from pan123_gui.workers.base import Worker
+
+        self.statusBar().showMessage(w.waiting_for_keyring())
+        self._after_keyring = then
+        worker = Worker(self._services.has_credentials)
+        worker.signals.finished.connect(self._keyring_read)  # a bound method: arrives on the GUI thread
+        worker.start(self._services.pool)
+
+    def _keyring_read(self) -> None:
+        if self.statusBar().currentMessage() == w.waiting_for_keyring():
+            self.statusBar().clearMessage()
+        then, self._after_keyring = self._after_keyring, None
+        if then is not None:
+            then()
 
     def bring_forward(self, args: list[str]) -> None:
         """A second start handed over (its arguments are only logged: the window takes none): show this one."""

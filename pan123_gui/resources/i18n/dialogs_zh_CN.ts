@@ -250,6 +250,11 @@
     </message>
     <message>
         <location line="+36"/>
+        <source>The system keyring refused to save the credentials. They are kept in memory and work until you close the app; next time enter them again. Press Save again to use them now.</source>
+        <translation>系统安全存储拒绝保存凭据。凭据保留在内存中，关闭程序之前都可以使用；下次需要重新输入。再按一次“保存”即可立即使用。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>123pan Direct Links is already open</source>
         <translation>123云盘直链助手已经打开</translation>
     </message>

@@ -41,12 +41,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+780"/>
+        <location line="+784"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="-776"/>
+        <location line="-780"/>
         <source>&amp;Credentials…</source>
         <translation>凭据(&amp;C)…</translation>
     </message>
@@ -887,6 +887,11 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>Waiting for the system keyring…</source>
+        <translation>正在等待系统安全存储…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The app was already open, so this window came forward (one list, one window)</source>
         <translation>程序已经打开，所以显示了这个窗口（一个列表，一个窗口）</translation>
     </message>

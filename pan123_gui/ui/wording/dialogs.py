@@ -264,6 +264,14 @@ def keyring_broken() -> str:
     return QCoreApplication.translate("dialogs", "the system keyring could not be opened.")
 
 
+def cred_kept_for_this_run() -> str:
+    return QCoreApplication.translate(
+        "dialogs",
+        "The system keyring refused to save the credentials. They are kept in memory and work until you close the "
+        "app; next time enter them again. Press Save again to use them now.",
+    )
+
+
 def already_open_title() -> str:
     return QCoreApplication.translate("dialogs", "123pan Direct Links is already open")
 

@@ -808,6 +808,10 @@ def quit_list_not_kept() -> str:
     )
 
 
+def waiting_for_keyring() -> str:
+    return QCoreApplication.translate("window", "Waiting for the system keyring…")
+
+
 def brought_forward() -> str:
     return QCoreApplication.translate(
         "window", "The app was already open, so this window came forward (one list, one window)"
