@@ -148,3 +148,47 @@ def test_links_fetched_before_the_key_was_entered_get_signed_once_it_is(
         window.close()
     finally:
         services.close()
+
+
+def test_turning_signing_on_during_a_run_signs_every_row_when_it_ends(
+    qtbot: Any, window: MainWindow, api: FakeApiServer, services: Any
+) -> None:
+    ids = [32_000_000 + i for i in range(12)]
+    for file_id in ids:
+        api.add_file(file_id, f"part-{file_id}.bin", 1000)
+    services.client().set_rate(20.0)  # about half a second: time to flip the switch in the middle
+    window.input.set_text(" ".join(map(str, ids)))
+    window.commands.act_resolve.trigger()
+    assert window.busy
+    window.resolve_bar.sign_check.setChecked(True)
+    assert window.statusBar().currentMessage() == w.signing_after_run()
+    wait_idle(qtbot, window)  # the run, then the signing of what it fetched unsigned
+    wait_idle(qtbot, window)
+    results = window.model.results()
+    assert [r.file_id for r in results] == ids
+    assert all(r.ok and "auth_key=" in (r.url or "") for r in results)
+
+
+def test_signing_switched_in_settings_applies_to_the_listed_links(
+    qtbot: Any, window: MainWindow, api: FakeApiServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pan123_gui.ui.settings_dialog as settings_dialog
+
+    resolve_text(qtbot, window, " ".join(map(str, FILES)))
+
+    class SignOnDialog:  # stands for ticking "Sign links" in Settings and pressing OK
+        def __init__(self, svc: Any, parent: object) -> None:
+            self.svc = svc
+
+        def exec(self) -> int:
+            self.svc.settings.sign_links = True
+            return 1
+
+        def deleteLater(self) -> None:
+            pass
+
+    monkeypatch.setattr(settings_dialog, "SettingsDialog", SignOnDialog)
+    window.open_settings()
+    assert window.resolve_bar.sign_check.isChecked()
+    wait_idle(qtbot, window)
+    assert all("auth_key=" in (r.url or "") for r in window.model.results())
