@@ -23,6 +23,7 @@ from pan123_gui.core.errors import RETRY_CANNOT_CHANGE, Pan123Error
 from pan123_gui.ui import desktop
 from pan123_gui.ui.action_bar import ActionBar
 from pan123_gui.ui.commands import WindowCommands
+from pan123_gui.ui.files.dock import FilesDock
 from pan123_gui.ui.i18n import install_translators, system_language
 from pan123_gui.ui.icons import app_icon
 from pan123_gui.ui.input_panel import InputPanel, accept_id_drag
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from pan123_gui.app import Services
+    from pan123_gui.core.expand import Target
     from pan123_gui.core.models import LinkResult
     from pan123_gui.core.resolver import Resolver
     from pan123_gui.core.text_files import FileIssue
@@ -98,6 +100,9 @@ class MainWindow(QMainWindow):
         self.demo_label = QLabel(self)
 
         self.commands = WindowCommands(self, self)
+        self.files = FilesDock(self, services, services.pool, self.get_links_of_files)
+        self.commands.menu_file.insertAction(self.commands.act_open_files, self.files.action)
+        self.commands.toolbar.insertAction(self.commands.act_open_files, self.files.action)
         self._build_layout()
         self._connect()
         self._load_settings()
@@ -217,6 +222,7 @@ class MainWindow(QMainWindow):
         self.input.retranslate()
         self.resolve_bar.retranslate()
         self.view.retranslate()
+        self.files.retranslate()
         if self._notice is not None:
             self._notice.retranslate()
         self.action_bar.retranslate()
@@ -497,6 +503,36 @@ class MainWindow(QMainWindow):
         from pan123_gui.workers.resolve import resolve_job  # ~40 ms with the core's data classes
 
         self._start(resolve_job(self._factory(sign), todo), todo)
+        self._status(w.started(len(todo)))
+
+    def get_links_of_files(self, targets: list[Target]) -> None:
+        """Files chosen in "Your files": rows that show their folders, then their links (as Get links does for
+        pasted IDs). Folders that could not be read and files in the recycle bin become rows without a request."""
+        if self._run is not None:
+            self._status(w.busy())
+            return
+        if self._sign_key_blocks():
+            return
+        from pan123_gui.core.expand import target_error_row
+
+        ids = list(dict.fromkeys(t.file_id for t in targets))
+        where = {t.file_id: (t.path, t.relative_folder) for t in targets}
+        self._pause_sorting_if_long(len(ids))
+        new = set(self.model.add_pending(ids, where))
+        premade = [row for t in targets if (row := target_error_row(t)) is not None and t.file_id in new]
+        self.model.apply_results(premade)
+        skip = {row.file_id for row in premade}
+        unfinished = (RowStatus.PENDING, RowStatus.CANCELLED)
+        again = {i for i in ids if i not in new and self._status_of(i) in unfinished}
+        todo = [i for i in ids if (i in new or i in again) and i not in skip]
+        if not todo:
+            self.view.resume_sorting()
+            self._status(w.nothing_new(len(ids)))
+            return
+        self.model.mark_pending(list(again))
+        from pan123_gui.workers.resolve import resolve_job
+
+        self._start(resolve_job(self._factory(self.resolve_bar.sign_check.isChecked()), todo), todo)
         self._status(w.started(len(todo)))
 
     def _status_of(self, file_id: int) -> RowStatus | None:

@@ -17,7 +17,7 @@ Use from the GUI thread only. Behind a proxy, map indexes with ``mapToSource`` b
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -53,8 +53,8 @@ CONTEXT = "results"
 translate = QCoreApplication.translate  # lupdate reads literal translate("results", "...") calls
 
 
-COL_ID, COL_NAME, COL_SIZE, COL_STATUS, COL_LINK, COL_EXPIRES = range(6)
-COLUMN_COUNT = 6
+COL_ID, COL_NAME, COL_SIZE, COL_STATUS, COL_LINK, COL_EXPIRES, COL_FOLDER = range(7)
+COLUMN_COUNT = 7  # the view shows Folder right after Name (a visual move; the model keeps this order)
 
 _HEADERS = (
     QT_TRANSLATE_NOOP("results", "ID"),
@@ -63,7 +63,9 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("results", "Status"),
     QT_TRANSLATE_NOOP("results", "Link"),
     QT_TRANSLATE_NOOP("results", "Expires"),
+    QT_TRANSLATE_NOOP("results", "Folder"),
 )
+_TOP_OF_DRIVE = QT_TRANSLATE_NOOP("results", "(top of the drive)")  # the Folder cell of a file in no folder
 
 # Mid-tone colours that read on light and dark palettes; the status text always says the same thing in words.
 _STATUS_COLOURS: dict[RowStatus, str] = {
@@ -156,7 +158,7 @@ def _local_time(moment: datetime) -> str:
 
 
 class _Row:
-    __slots__ = ("file_id", "name", "result", "seq", "size", "status")
+    __slots__ = ("file_id", "name", "path", "relative_folder", "result", "seq", "size", "status")
 
     def __init__(
         self,
@@ -165,6 +167,8 @@ class _Row:
         result: LinkResult | None = None,
         name: str | None = None,
         size: int | None = None,
+        path: str | None = None,
+        relative_folder: str | None = None,
     ) -> None:
         self.file_id = file_id
         self.seq = 0  # position in input order (set when the row is added)
@@ -172,6 +176,15 @@ class _Row:
         self.result = result
         self.name = name
         self.size = size
+        self.path = path  # full path from the top of the drive, ending with the name (when known)
+        self.relative_folder = relative_folder  # its folder under the folder it came from (for aria2's dir=)
+
+    @property
+    def folder(self) -> str | None:
+        """The path of the file's folder ("" at the top of the drive); None when the path is unknown."""
+        if self.path is None:
+            return None
+        return self.path.rsplit("/", 1)[0] if "/" in self.path else ""
 
 
 def _status_of(result: LinkResult, now: datetime) -> RowStatus:
@@ -300,6 +313,11 @@ class ResultsModel(QAbstractTableModel):
             if row.status is RowStatus.EXPIRED:  # also a restored row, which keeps only the plain link
                 return status_text(RowStatus.EXPIRED)
             return _local_time(result.expires_at) if result.url is not None else ""
+        if column == COL_FOLDER:
+            folder = row.folder
+            if folder is None:
+                return ""
+            return _shown(folder) if folder else translate(CONTEXT, str(_TOP_OF_DRIVE))
         return None
 
     def _status_label(self, row: _Row) -> str:
@@ -322,6 +340,8 @@ class ResultsModel(QAbstractTableModel):
             return row.name
         if column == COL_SIZE and row.size is not None and row.size >= 0:
             return translate("results", "{size} bytes").format(size=f"{row.size:,}")
+        if column == COL_FOLDER and row.path is not None:
+            return row.path
         if (
             column == COL_EXPIRES
             and result is not None
@@ -353,6 +373,8 @@ class ResultsModel(QAbstractTableModel):
             return row.file_id
         if column == COL_NAME:
             return self._name(row).casefold()
+        if column == COL_FOLDER:
+            return (row.folder or "").casefold()
         if column == COL_SIZE:
             return row.size if row.size is not None else -1
         result = row.result
@@ -376,13 +398,20 @@ class ResultsModel(QAbstractTableModel):
         result = row.result
         if result is None:
             return None
-        if (result.name is None and row.name is not None) or (result.size is None and row.size is not None):
+        if (
+            (result.name is None and row.name is not None)
+            or (result.size is None and row.size is not None)
+            or (result.path is None and row.path is not None)
+            or (result.relative_folder is None and row.relative_folder is not None)
+        ):
             import dataclasses
 
             return dataclasses.replace(
                 result,
                 name=result.name if result.name is not None else row.name,
                 size=result.size if result.size is not None else row.size,
+                path=result.path if result.path is not None else row.path,
+                relative_folder=result.relative_folder if result.relative_folder is not None else row.relative_folder,
             )
         return result
 
@@ -404,14 +433,23 @@ class ResultsModel(QAbstractTableModel):
 
     # ---- public API -----------------------------------------------------------------------------------------------
 
-    def add_pending(self, ids: Sequence[int]) -> list[int]:
-        """Append a PENDING row for every ID not yet present; return the new IDs (input order, unique)."""
+    def add_pending(
+        self, ids: Sequence[int], where: Mapping[int, tuple[str | None, str | None]] | None = None
+    ) -> list[int]:
+        """Append a PENDING row for every ID not yet present; return the new IDs (input order, unique).
+
+        ``where``: file ID -> (path, relative folder) when known (files picked from folders); rows already present
+        learn a path they did not have.
+        """
         new_ids: list[int] = []
         seen: set[int] = set()
+        known = where or {}
         for file_id in ids:
             if file_id not in self._row_of and file_id not in seen:
                 seen.add(file_id)
                 new_ids.append(file_id)
+            elif file_id in self._row_of and file_id in known:
+                self._learn_place(self._row_of[file_id], *known[file_id])
         if not new_ids:
             return []
         first = len(self._rows)
@@ -419,7 +457,8 @@ class ResultsModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(new_ids) - 1)
         for offset, file_id in enumerate(new_ids):
             self._row_of[file_id] = first + offset
-            self._append(_Row(file_id))
+            path, relative = known.get(file_id, (None, None))
+            self._append(_Row(file_id, path=path, relative_folder=relative))
         self._counts[RowStatus.PENDING] += len(new_ids)
         self.endInsertRows()
         self.counts_changed.emit()
@@ -441,7 +480,9 @@ class ResultsModel(QAbstractTableModel):
                 continue
             seen.add(file_id)
             status = RowStatus.EXPIRED if file_id in expired else _status_of(result, now)
-            new_rows.append(_Row(file_id, status, result, result.name, result.size))
+            new_rows.append(
+                _Row(file_id, status, result, result.name, result.size, result.path, result.relative_folder)
+            )
         if not new_rows:
             return []
         first = len(self._rows)
@@ -552,12 +593,24 @@ class ResultsModel(QAbstractTableModel):
                 row.name = result.name
             if result.size is not None:
                 row.size = result.size
+            if result.path is not None and result.path != row.path:
+                self._learn_place(row_number, result.path, result.relative_folder)
             self._set_status(row, _status_of(result, now))
             changed_rows.append(row_number)
         if changed_rows:
             self._announce(changed_rows)
             self.counts_changed.emit()
         return len(changed_rows)
+
+    def _learn_place(self, row_number: int, path: str | None, relative_folder: str | None) -> None:
+        """A row's path (the Folder column is outside the blocks :meth:`_announce` repaints: its own signal)."""
+        row = self._rows[row_number]
+        if path is None or (row.path == path and row.relative_folder == relative_folder):
+            return
+        row.path = path
+        row.relative_folder = relative_folder
+        index = self.index(row_number, COL_FOLDER)
+        self.dataChanged.emit(index, index, [])
 
     def refresh_expiry(self, now: datetime | None = None) -> list[int]:
         """Turn OK rows whose signed link has expired into EXPIRED; return the rows that changed."""
@@ -622,6 +675,12 @@ class ResultsModel(QAbstractTableModel):
         """The finished rows' results in input order (rows still PENDING/WORKING have none and are left out)."""
         merged = (self._merged(row) for row in self._by_input)
         return [result for result in merged if result is not None]
+
+    def place_at(self, row: int) -> tuple[str | None, str | None]:
+        """(path from the top of the drive, folder relative to the folder it came from) of a row, when known."""
+        if not 0 <= row < len(self._rows):
+            return None, None
+        return self._rows[row].path, self._rows[row].relative_folder
 
     def result_at(self, row: int) -> LinkResult | None:
         if not 0 <= row < len(self._rows):

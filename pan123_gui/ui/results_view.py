@@ -46,7 +46,16 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QWidget
 
 from pan123_gui.ui.icons import action_icon
-from pan123_gui.ui.results_model import COL_EXPIRES, COL_ID, COL_LINK, COL_NAME, COL_SIZE, COL_STATUS, ResultsModel
+from pan123_gui.ui.results_model import (
+    COL_EXPIRES,
+    COL_FOLDER,
+    COL_ID,
+    COL_LINK,
+    COL_NAME,
+    COL_SIZE,
+    COL_STATUS,
+    ResultsModel,
+)
 from pan123_gui.ui.wording import window as w
 
 if TYPE_CHECKING:
@@ -262,6 +271,7 @@ class ResultsView(QTableView):
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # input order until the user sorts
         header.setSelectionModel(QItemSelectionModel(self.proxy, header))  # see the module's last paragraph
+        header.moveSection(header.visualIndex(COL_FOLDER), header.visualIndex(COL_NAME) + 1)  # Folder after Name
         self._size_columns()
 
         self.delegate = LinkDelegate(self)
@@ -304,6 +314,7 @@ class ResultsView(QTableView):
         self.setColumnWidth(COL_SIZE, digit * 9 + 16)
         self.setColumnWidth(COL_STATUS, metrics.horizontalAdvance("Failed: not in a direct-link folder") + 40)
         self.setColumnWidth(COL_EXPIRES, digit * 16 + 16)
+        self.setColumnWidth(COL_FOLDER, metrics.horizontalAdvance("M") * 14)
 
     def retranslate(self) -> None:
         self.setAccessibleName(w.results_accessible())

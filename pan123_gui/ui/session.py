@@ -284,6 +284,11 @@ def _saved_row(model: ResultsModel, number: int, file_id: int) -> dict[str, Any]
     if result is not None:
         row["name"] = result.name
         row["size"] = result.size
+    path, relative_folder = model.place_at(number)
+    if path is not None:
+        row["path"] = path
+        if relative_folder is not None:
+            row["relative_folder"] = relative_folder
     if result is None or status in (RowStatus.PENDING, RowStatus.WORKING):
         row["status"] = CANCELLED  # the run was cut short by quitting: "Retry failed" picks these up
         row["error_kind"] = ErrorKind.CANCELLED.value
@@ -333,17 +338,23 @@ def _restored_row(item: object) -> tuple[LinkResult, bool] | None:
         return None
     name = _opt_str(item.get("name"))
     size = _opt_int(item.get("size"))
+    path = _opt_str(item.get("path"))
+    relative = item.get("relative_folder")
+    place: dict[str, Any] = {
+        "path": path,
+        "relative_folder": relative if path is not None and isinstance(relative, str) else None,
+    }
     status = item.get("status")
     link = plain_link(_opt_str(item.get("link")))
     if status == OK and link is not None:
-        return LinkResult(file_id=file_id, url=link, name=name, size=size, unsigned_url=link), False
+        return LinkResult(file_id=file_id, url=link, name=name, size=size, unsigned_url=link, **place), False
     if status == EXPIRED and link is not None:
         expires = _opt_str(item.get("expires_at"))
         try:
             expires_at = datetime.fromisoformat(expires) if expires else None
         except ValueError:
             expires_at = None
-        result = LinkResult(file_id=file_id, name=name, size=size, expires_at=expires_at, unsigned_url=link)
+        result = LinkResult(file_id=file_id, name=name, size=size, expires_at=expires_at, unsigned_url=link, **place)
         return result, True
     kind_value = item.get("error_kind")
     try:
@@ -362,11 +373,12 @@ def _restored_row(item: object) -> tuple[LinkResult, bool] | None:
             server_message=_opt_str(item.get("server_message")),
             name=name,
             size=size,
+            **place,
         )
         return failed, False
     # cancelled, or anything unknown: the row comes back to be fetched again
     error = _opt_str(item.get("error")) or "cancelled"
-    cancelled = LinkResult(file_id=file_id, error=error, error_kind=ErrorKind.CANCELLED, name=name, size=size)
+    cancelled = LinkResult(file_id=file_id, error=error, error_kind=ErrorKind.CANCELLED, name=name, size=size, **place)
     return cancelled, False
 
 

@@ -100,10 +100,10 @@ def test_modeltester_behind_a_sort_proxy(qtmodeltester: Any, model: ResultsModel
 def test_shape_and_headers(model: ResultsModel) -> None:
     model.add_pending([7])
     assert model.rowCount() == 1
-    assert model.columnCount() == COLUMN_COUNT == 6
+    assert model.columnCount() == COLUMN_COUNT == 7
     assert model.rowCount(model.index(0, 0)) == 0  # a flat table: no children
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(COLUMN_COUNT)]
-    assert headers == ["ID", "Name", "Size", "Status", "Link", "Expires"]
+    assert headers == ["ID", "Name", "Size", "Status", "Link", "Expires", "Folder"]
     assert not model.flags(model.index(0, COL_LINK)) & Qt.ItemFlag.ItemIsEditable
 
 
@@ -473,3 +473,29 @@ def test_control_characters_in_names_and_messages_are_shown_not_obeyed(model: Re
     assert cell(model, 0, COL_NAME) == "a\u2407b\ufffdexe.txt\u240acd"
     tip = cell(model, 1, COL_STATUS, Qt.ItemDataRole.ToolTipRole)
     assert isinstance(tip, str) and "\x1b" not in tip
+
+
+# ---- where the file is: the Folder column ------------------------------------------------------------------------
+
+
+def test_rows_from_folders_show_their_folder_and_keep_the_path(model: ResultsModel) -> None:
+    from pan123_gui.ui.results_model import COL_FOLDER
+
+    where = {1: ("空间/剧集/第一季/01.mp4", "第一季"), 2: ("说明.txt", None)}
+    model.add_pending([1, 2, 3], where)
+    assert [cell(model, r, COL_FOLDER) for r in range(3)] == ["空间/剧集/第一季", "(top of the drive)", ""]
+    assert cell(model, 0, COL_FOLDER, Qt.ItemDataRole.ToolTipRole) == "空间/剧集/第一季/01.mp4"
+    model.apply_results([LinkResult(file_id=1, url="https://x/1"), LinkResult(file_id=3, url="https://x/3")])
+    merged = model.result_at(0)
+    assert merged is not None and (merged.path, merged.relative_folder) == ("空间/剧集/第一季/01.mp4", "第一季")
+    # a result that knows the path teaches the row (one signal for the Folder cell)
+    changes: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda a, b, _roles: changes.append((a.row(), a.column())))
+    model.apply_results([LinkResult(file_id=3, url="https://x/3", path="a/b/3.bin")])
+    assert cell(model, 2, COL_FOLDER) == "a/b" and (2, COL_FOLDER) in changes
+    # an ID added again with a place learns it
+    model.add_pending([2], {2: ("新/说明.txt", "")})
+    assert cell(model, 1, COL_FOLDER) == "新"
+    # restored rows keep their path
+    model.restore_rows([LinkResult(file_id=9, url="https://x/9", path="p/q.bin", relative_folder="")])
+    assert cell(model, 3, COL_FOLDER) == "p"

@@ -265,3 +265,17 @@ def test_no_data_folder_is_nothing_to_read_and_saving_says_why(model: ResultsMod
     assert store.load() is None and store.problem is None
     assert store.save("1", filled(model)) is False and store.save_error
     assert blocker.read_text(encoding="utf-8") == "a file where the folder should be"
+
+
+def test_paths_of_files_from_folders_are_kept(model: ResultsModel, tmp_path: Path) -> None:
+    model.add_pending([11, 12], {11: ("空间/剧集/第一季/01.mp4", "第一季"), 12: ("说明.txt", "")})
+    model.apply_results([LinkResult(11, url=plain(11), unsigned_url=plain(11))])  # 12 still waiting
+    store = SessionStore(tmp_path / "session.json")
+    assert store.save("", model)
+    saved = store.load()
+    assert saved is not None
+    back = ResultsModel()
+    back.restore_rows(saved.results)
+    assert [back.place_at(r) for r in range(2)] == [("空间/剧集/第一季/01.mp4", "第一季"), ("说明.txt", "")]
+    first = back.result_at(0)
+    assert first is not None and first.path == "空间/剧集/第一季/01.mp4"

@@ -252,7 +252,17 @@
         <translation>过期时间</translation>
     </message>
     <message>
-        <location line="+250"/>
+        <location line="+1"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(top of the drive)</source>
+        <translation>（云盘根目录）</translation>
+    </message>
+    <message>
+        <location line="+265"/>
         <source>The signed link has expired. Re-sign it to get a fresh link.</source>
         <extracomment>Removing rows scattered over more blocks than this resets the model instead of one rowsRemoved per block.</extracomment>
         <translation>签名链接已过期。请重新签名以获取新链接。</translation>
@@ -263,7 +273,7 @@
         <translation>{size} 字节</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Expired at {time} (local time)</source>
         <translation>已于 {time} 过期（本地时间）</translation>
     </message>

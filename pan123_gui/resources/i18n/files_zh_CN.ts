@@ -11,6 +11,16 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Your &amp;files…</source>
+        <translation>我的文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Browse and search your 123pan files and folders, tick them and get their links</source>
+        <translation>浏览和搜索你在 123云盘 上的文件和文件夹，勾选后获取直链</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Your files on 123pan: folders and search</source>
         <translation>你在 123云盘 上的文件：文件夹和搜索</translation>
     </message>

@@ -18,6 +18,16 @@ def panel_title() -> str:
     return QCoreApplication.translate("files", "Your files")
 
 
+def open_panel() -> str:
+    return QCoreApplication.translate("files", "Your &files…")
+
+
+def open_panel_tip() -> str:
+    return QCoreApplication.translate(
+        "files", "Browse and search your 123pan files and folders, tick them and get their links"
+    )
+
+
 def panel_name() -> str:
     return QCoreApplication.translate("files", "Your files on 123pan: folders and search")
 

@@ -1,0 +1,79 @@
+"""The "Your files" panel as a dock of the main window, built the first time it is opened (start-up pays nothing).
+
+:class:`FilesDock` owns the action that opens it (File menu and toolbar, ``Ctrl+Shift+F``) and hands the files the
+user chose to ``on_files`` (the window adds them to the results and gets their links).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+from pan123_gui.ui.icons import action_icon
+from pan123_gui.ui.wording import files as wording
+
+if TYPE_CHECKING:
+    from pan123_gui.core.expand import Target
+    from pan123_gui.ui.files.panel import FilesPanel
+    from pan123_gui.workers.folders import ClientSource
+
+__all__ = ["FilesDock"]
+
+SHORTCUT = "Ctrl+Shift+F"
+
+
+class FilesDock:
+    def __init__(
+        self,
+        window: QMainWindow,
+        services: ClientSource,
+        pool: QThreadPool,
+        on_files: Callable[[list[Target]], None],
+    ) -> None:
+        self._window = window
+        self._services = services
+        self._pool = pool
+        self._on_files = on_files
+        self.dock: QDockWidget | None = None
+        self.panel: FilesPanel | None = None
+        self.action = QAction(window)
+        self.action.setIcon(action_icon("paste"))
+        self.action.setShortcut(QKeySequence(SHORTCUT))
+        self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.action.triggered.connect(self.open)
+        window.addAction(self.action)
+        self.retranslate()
+
+    def open(self) -> None:
+        """Show the panel (made on first use) with the top of the drive, and put the focus in it."""
+        if self.dock is None:
+            from pan123_gui.ui.files.panel import FilesPanel
+            from pan123_gui.workers.folders import Drive
+
+            dock = QDockWidget(self._window)
+            dock.setObjectName("files_dock")
+            dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+            panel = FilesPanel(Drive(self._services), self._pool, dock)
+            panel.filesChosen.connect(self._on_files)
+            dock.setWidget(panel)
+            self._window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+            self.dock, self.panel = dock, panel
+            self.retranslate()
+        assert self.dock is not None and self.panel is not None
+        self.dock.show()
+        self.dock.raise_()
+        self.panel.open()
+
+    def retranslate(self) -> None:
+        text = wording.open_panel()
+        self.action.setText(text)
+        self.action.setIconText(wording.panel_title())
+        self.action.setToolTip(wording.open_panel_tip())
+        self.action.setStatusTip(wording.open_panel_tip())
+        if self.dock is not None:
+            self.dock.setWindowTitle(wording.panel_title())
+            self.dock.setAccessibleName(wording.panel_name())
