@@ -55,6 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--self-test", action="store_true", help="check that the installation works, print a report and exit"
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument(
+        "items",
+        nargs="*",
+        metavar="ID_OR_FILE",
+        help="file IDs, text with IDs, or files to read IDs from (when the app is already open, they go to its window)",
+    )
     return parser
 
 
@@ -76,7 +82,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.version:
         _write(f"pan123-gui {pan123_gui.__version__}\n")
         return 0
-    return run(demo=args.demo, lang=args.lang)
+    from pan123_gui.core.start_items import absolute_items
+
+    return run(demo=args.demo, lang=args.lang, items=absolute_items(args.items))
 
 
 def usual_start_args(args: Sequence[str]) -> tuple[bool, str | None] | None:
@@ -104,7 +112,8 @@ def _write(text: str) -> None:
         stream.flush()
 
 
-def run(*, demo: bool = False, lang: str | None = None) -> int:
+def run(*, demo: bool = False, lang: str | None = None, items: Sequence[str] = ()) -> int:
+    """Start the window (``items``: IDs, text or absolute file paths from the command line, see core/start_items)."""
     # Start-up allocates a lot (Qt's Python enums, modules) and frees almost nothing: cycle collection waits until the
     # window is painted (saves ~5 ms), like the log file, which opens then (logging.handlers is slow to import).
     collecting = gc.isenabled()
@@ -121,7 +130,7 @@ def run(*, demo: bool = False, lang: str | None = None) -> int:
 
     app = create_application(icon=False)  # the title bar / taskbar icon follows right after the first paint
     try:
-        services, window = start(app, demo=demo, lang=lang, on_shown=shown)
+        services, window = start(app, demo=demo, lang=lang, on_shown=shown, items=items)
     except AlreadyOpen as already:
         shown()
         if not already.answered:
@@ -239,10 +248,16 @@ def _windows_app_id() -> None:
 
 
 def start(
-    app: QApplication, *, demo: bool = False, lang: str | None = None, on_shown: Callable[[], object] | None = None
+    app: QApplication,
+    *,
+    demo: bool = False,
+    lang: str | None = None,
+    on_shown: Callable[[], object] | None = None,
+    items: Sequence[str] = (),
 ) -> tuple[Services, MainWindow]:
     """Translators, excepthook, services, the shown main window; once it is painted: ``on_shown``, the demo's
-    stand-in API (on a thread), then the first-start credentials prompt."""
+    stand-in API (on a thread), then the first-start credentials prompt. ``items`` (IDs, text, absolute file paths
+    from the command line) go into the box after the kept list came back, or to the window already open."""
 
     from pan123_gui.app import build_services
     from pan123_gui.settings import AppSettings
@@ -253,8 +268,9 @@ def start(
     apply_language(lang or settings.language)
     services = build_services(demo=demo, settings=settings)
     try:
-        instance = claim_instance(services)  # a second start on the same kept list hands over and stops here
+        instance = claim_instance(services, items)  # a second start on the same kept list hands over and stops here
         window = MainWindow(services)
+        window.take_items(list(items))
         window.show()
     except BaseException:
         services.close()
@@ -287,9 +303,9 @@ class AlreadyOpen(Exception):
         self.answered = answered
 
 
-def claim_instance(services: Services) -> FirstInstance | None:
+def claim_instance(services: Services, items: Sequence[str] = ()) -> FirstInstance | None:
     """The first start's lock on the kept list (None in demo mode, which keeps no list); raises :class:`AlreadyOpen`
-    after handing this start's arguments to the window that holds it."""
+    after handing this start's ``items`` (IDs, text, absolute file paths) to the window that holds it."""
     session = services.session_file
     if session is None:
         return None
@@ -303,7 +319,7 @@ def claim_instance(services: Services) -> FirstInstance | None:
     if instance.acquire():
         return instance
     log.info("the app is already open on this list: handing over")
-    raise AlreadyOpen(hand_over(instance.key, sys.argv[1:]))
+    raise AlreadyOpen(hand_over(instance.key, list(items)))
 
 
 def show_already_open() -> None:

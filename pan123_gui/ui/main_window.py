@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self._quit_confirmed = False
         self._painted = False  # until then: no keyring, no file reading (see _after_first_paint)
         self.first_paint_done = False  # True once the work waiting for the first paint is done
+        self._items_waiting: list[str] = []  # IDs, text and files from a command line (see take_items)
 
         self.model = ResultsModel(self)
         self._notice: NoticeBar | None = None  # made when there is something to say (see ``notice``)
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self.check_credentials()
         self.restore_session()
         self.first_paint_done = True
+        self._take_waiting_items()  # from the command line: after the kept list, never instead of it
 
     # ================================================================================================ building
     def _build_layout(self) -> None:
@@ -853,13 +855,29 @@ class MainWindow(QMainWindow):
             then()
 
     def bring_forward(self, args: list[str]) -> None:
-        """A second start handed over (its arguments are only logged: the window takes none): show this one."""
+        """A second start handed over its items (IDs, text, absolute file paths): show this window and take them."""
         if self.isMinimized():
             self.showNormal()
         self.show()
         self.raise_()
         self.activateWindow()
         self._status(w.brought_forward())
+        self.take_items(args)
+
+    def take_items(self, items: list[str]) -> None:
+        """IDs, text and files from a command line: their IDs are appended to the box (read on the pool, like a
+        drop), after the kept list came back so its box text is never pushed aside."""
+        self._items_waiting.extend(items)
+        if self.first_paint_done:
+            self._take_waiting_items()
+
+    def _take_waiting_items(self) -> None:
+        items, self._items_waiting = self._items_waiting, []
+        from pan123_gui.core.start_items import split_items
+
+        files, texts = split_items(items)
+        if files or texts:
+            self.input.add_files(files, texts)
 
     def _tell_restore_problem(self) -> None:
         """Last time's list could not be used: say where it went (it is never deleted)."""
