@@ -6,9 +6,10 @@
     python packaging/i18n.py check                        # exit 1 when a translation is missing, unfinished or stale
 
 I18N_DIR is ``pan123_gui/resources/i18n/``: the .ts sources sit beside the .qm files the package ships.
-Parts and their sources are the globs in ``PARTS`` (paths relative to the repository root), so new files named like
-``*dialog*.py`` are picked up without editing this script. Each file belongs to the first part that matches it
-(errors, then dialogs, then shares, then window, which takes every other file under pan123_gui/ui/).
+Parts and their sources are the globs in ``PARTS`` (paths relative to the repository root), so a new file in a
+part's folder (``ui/dialogs/``, ``ui/window/``, ...) is picked up without editing this script. Each file belongs to
+the first part that matches it (errors, then dialogs, then shares, then files, then window, which takes every other
+file under pan123_gui/ui/).
 Texts that count things are ``tr(text, "", n)`` calls with ``%n`` (Qt's plural handling; the source is the English
 plural): their English singular and plural forms live in ``<part>_en.ts``, which holds only those texts.
 Fill in the Chinese with Qt Linguist (``pyside6-linguist``) or by hand: write the text into ``<translation>`` and
@@ -37,11 +38,11 @@ SOURCE_LANGUAGE = "en"
 PARTS: dict[str, tuple[str, ...]] = {
     "errors": (
         "pan123_gui/ui/wording/errors.py",
-        "pan123_gui/ui/results_model.py",
+        "pan123_gui/ui/results/model.py",
     ),
     "dialogs": (
         "pan123_gui/ui/wording/dialogs.py",
-        "pan123_gui/ui/*dialog*.py",
+        "pan123_gui/ui/dialogs/*.py",
         "pan123_gui/settings.py",
         "pan123_gui/app.py",
         "pan123_gui/__main__.py",
@@ -61,11 +62,9 @@ PARTS: dict[str, tuple[str, ...]] = {
     ),
     "window": (
         "pan123_gui/ui/wording/window.py",
-        "pan123_gui/ui/main_window.py",
-        "pan123_gui/ui/desktop.py",
-        "pan123_gui/ui/*view*.py",
-        "pan123_gui/ui/*widget*.py",
-        "pan123_gui/ui/*delegate*.py",
+        "pan123_gui/ui/window/*.py",
+        "pan123_gui/ui/results/*.py",
+        "pan123_gui/ui/input/*.py",
         "pan123_gui/workers/*.py",
         "pan123_gui/ui/**/*.py",  # every other window file (bars, panels, ...)
     ),

@@ -34,8 +34,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from pan123_gui.app import Services
-    from pan123_gui.ui.main_window import MainWindow
     from pan123_gui.ui.single_instance import FirstInstance
+    from pan123_gui.ui.window.main_window import MainWindow
 
 log = logging.getLogger("pan123_gui")
 
@@ -262,7 +262,7 @@ def start(
     from pan123_gui.app import build_services
     from pan123_gui.settings import AppSettings
     from pan123_gui.ui.i18n import apply_language
-    from pan123_gui.ui.main_window import MainWindow
+    from pan123_gui.ui.window.main_window import MainWindow
 
     settings = AppSettings.demo() if demo else AppSettings()  # the demo's choices never reach real use
     apply_language(lang or settings.language)
@@ -370,7 +370,7 @@ def install_error_hooks() -> None:
 
 
 def _first_exception(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-    from pan123_gui.ui.error_dialog import install_excepthook
+    from pan123_gui.ui.dialogs.error import install_excepthook
 
     install_excepthook()
     sys.excepthook(exc_type, exc, tb)
@@ -379,7 +379,7 @@ def _first_exception(exc_type: type[BaseException], exc: BaseException, tb: Trac
 def _first_thread_exception(args: threading.ExceptHookArgs) -> None:
     import threading
 
-    from pan123_gui.ui.error_dialog import install_excepthook
+    from pan123_gui.ui.dialogs.error import install_excepthook
 
     install_excepthook()
     threading.excepthook(args)
@@ -387,7 +387,7 @@ def _first_thread_exception(args: threading.ExceptHookArgs) -> None:
 
 def prompt_for_credentials(services: Services, window: MainWindow) -> bool:
     """First start: open the credentials dialog over the shown window when nothing is stored."""
-    from pan123_gui.ui.credentials_dialog import ensure_credentials
+    from pan123_gui.ui.dialogs.credentials import ensure_credentials
 
     usable = ensure_credentials(services, window)
     window.check_credentials()  # the window drops its "no credentials" notice
@@ -399,7 +399,7 @@ def show_startup_error(exc: BaseException, log_path: Path | None) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from pan123_gui.logs import redact
-    from pan123_gui.ui.error_dialog import build_report
+    from pan123_gui.ui.dialogs.error import build_report
     from pan123_gui.ui.wording import dialogs as words
 
     try:

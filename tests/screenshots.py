@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pan123_gui.ui.main_window import MainWindow
-    from pan123_gui.ui.results_model import ResultsModel
+    from pan123_gui.ui.results.model import ResultsModel
+    from pan123_gui.ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT_DIR = ROOT / "resources" / "screenshots"

@@ -1,8 +1,8 @@
 """The jobs of a resolve run: functions that run on a pool thread, call the core, and report each result.
 
 A :data:`Job` gets a callback for each finished result and the run's cancel event, and returns one result per ID
-in input order. The window's run controller (``ui/resolve_run.py``) runs one on a :class:`~pan123_gui.workers.base.
-Worker` and batches the callbacks for the GUI thread.
+in input order. The window's run controller (``ui/window/resolve_run.py``) runs one on a
+:class:`~pan123_gui.workers.base.Worker` and batches the callbacks for the GUI thread.
 """
 
 from __future__ import annotations

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
 
 from pan123_gui.core.errors import ErrorKind
 from pan123_gui.core.models import LinkResult
-from pan123_gui.ui.results_model import COL_NAME, COL_STATUS, ResultsModel
-from pan123_gui.ui.results_view import ResultsView
+from pan123_gui.ui.results.model import COL_NAME, COL_STATUS, ResultsModel
+from pan123_gui.ui.results.view import ResultsView
 
 GOAL_SECONDS = 1.0
 BIG_GOALS = {"fill": 1.0, "sort by name": 0.5, "sort by status": 0.5, "select all": 0.2, "delete one": 0.2}

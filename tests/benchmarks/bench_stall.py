@@ -205,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from pan123_gui.core.credentials import Credentials, SecretStore
     from pan123_gui.core.models import AccessToken
     from pan123_gui.settings import AppSettings
-    from pan123_gui.ui.main_window import MainWindow
+    from pan123_gui.ui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
     runs: dict[str, list[CaseResult]] = {}

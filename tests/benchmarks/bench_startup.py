@@ -55,7 +55,7 @@ class BareWindow(QMainWindow):
         self.setCentralWidget(QLabel("pan123-gui"))
         self.resize(1000, 700)
 
-stand_in = types.ModuleType("pan123_gui.ui.main_window")
+stand_in = types.ModuleType("pan123_gui.ui.window.main_window")
 stand_in.MainWindow = BareWindow
 sys.modules[stand_in.__name__] = stand_in
 from pan123_gui.__main__ import main

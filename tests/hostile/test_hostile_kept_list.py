@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from pan123_gui.core.models import LinkResult
-from pan123_gui.ui.results_model import ResultsModel
-from pan123_gui.ui.session import MAX_SESSION_BYTES, SessionProblem, SessionStore
+from pan123_gui.ui.results.model import ResultsModel
+from pan123_gui.ui.window.session import MAX_SESSION_BYTES, SessionProblem, SessionStore
 
 GOOD = {"format": "pan123-gui session", "version": 1, "text": "1 2", "rows": [{"id": 1, "status": "cancelled"}]}
 

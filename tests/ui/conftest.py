@@ -14,7 +14,7 @@ from window_driver import UrlCatcher, demo_services, make_settings, show_window
 from pan123_gui.app import Services
 from pan123_gui.demo.fake_api import FakeApiServer
 from pan123_gui.settings import AppSettings
-from pan123_gui.ui.main_window import MainWindow
+from pan123_gui.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

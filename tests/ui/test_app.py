@@ -159,7 +159,7 @@ def app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication)
     try:
         yield tmp_path
     finally:
-        from pan123_gui.ui.error_dialog import uninstall_excepthook
+        from pan123_gui.ui.dialogs.error import uninstall_excepthook
         from pan123_gui.ui.i18n import apply_language
 
         uninstall_excepthook()
@@ -191,7 +191,7 @@ def test_start_in_demo_mode_shows_the_window(qtbot: QtBot, app_env: Path, memory
 def test_first_start_without_credentials_asks_for_them(
     qtbot: QtBot, app_env: Path, memory_keyring: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pan123_gui.ui.credentials_dialog import CredentialsDialog
+    from pan123_gui.ui.dialogs.credentials import CredentialsDialog
 
     opened: list[QWidget | None] = []
 
@@ -269,7 +269,7 @@ def test_python_m_pan123_gui_demo_runs_and_quits(tmp_path: Path) -> None:
 def test_first_uncaught_exception_in_a_thread_opens_the_error_dialog(
     qtbot: QtBot, app_env: Path, memory_keyring: Any
 ) -> None:
-    from pan123_gui.ui import error_dialog
+    from pan123_gui.ui.dialogs import error as error_dialog
 
     app = entry.create_application()
     services, window = entry.start(app, demo=True, lang="en")
@@ -392,7 +392,7 @@ def test_real_mode_reads_the_keyring_only_after_the_first_paint(
     qtbot: QtBot, app_env: Path, memory_keyring: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from pan123_gui import app as app_module
-    from pan123_gui.ui.credentials_dialog import CredentialsDialog
+    from pan123_gui.ui.dialogs.credentials import CredentialsDialog
 
     opened: list[str] = []
     real_open = app_module._open_store

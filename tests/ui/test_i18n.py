@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, Qt, 
 from PySide6.QtWidgets import QWidget
 
 from pan123_gui.ui import i18n
-from pan123_gui.ui.results_model import COL_NAME, ResultsModel
+from pan123_gui.ui.results.model import COL_NAME, ResultsModel
 
 ROOT = Path(__file__).resolve().parents[2]
 I18N_DIR = ROOT / "pan123_gui" / "resources" / "i18n"

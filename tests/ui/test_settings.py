@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from pan123_gui.app import Services, build_services
 from pan123_gui.settings import AppSettings
+from pan123_gui.ui.dialogs.settings import SettingsDialog
 from pan123_gui.ui.i18n import apply_language
-from pan123_gui.ui.settings_dialog import SettingsDialog
 
 
 def _ini(path: Path) -> AppSettings:

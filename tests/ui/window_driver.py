@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from pan123_gui.app import Services
 from pan123_gui.demo.fake_api import FakeApiServer
 from pan123_gui.settings import AppSettings
-from pan123_gui.ui.main_window import MainWindow
+from pan123_gui.ui.window.main_window import MainWindow
 
 SIGN_KEY = "test-sign-key"
 UNKNOWN_ID = 99999999

@@ -222,7 +222,7 @@
 <context>
     <name>results</name>
     <message>
-        <location filename="../../ui/results_model.py" line="+54"/>
+        <location filename="../../ui/results/model.py" line="+60"/>
         <source>ID</source>
         <translation>文件 ID</translation>
     </message>
@@ -262,7 +262,7 @@
         <translation>（云盘根目录）</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+267"/>
         <source>The signed link has expired. Re-sign it to get a fresh link.</source>
         <extracomment>Removing rows scattered over more blocks than this resets the model instead of one rowsRemoved per block.</extracomment>
         <translation>签名链接已过期。请重新签名以获取新链接。</translation>

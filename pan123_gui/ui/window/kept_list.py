@@ -1,6 +1,6 @@
 """The kept list: the rows and the box text saved between runs, and the links that quitting now would lose.
 
-One object per window. The file itself (what is written, what never is) is :mod:`pan123_gui.ui.session`; this is
+One object per window. The file itself (what is written, what never is) is :mod:`pan123_gui.ui.window.session`; this is
 the window's side: the list comes back once, after the first paint (until then nothing is saved either, so quitting
 very early never overwrites the kept list with an empty one); it is saved after every run and on close; **Clear**
 empties it. Demo mode keeps no list (``path`` is None), but still counts the links not yet taken.
@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pan123_gui.core.ids import IdScan
     from pan123_gui.core.models import LinkResult
-    from pan123_gui.ui.results_model import ResultsModel
-    from pan123_gui.ui.session import NewLinks, SavedSession, SessionProblem, SessionStore
+    from pan123_gui.ui.results.model import ResultsModel
+    from pan123_gui.ui.window.session import NewLinks, SavedSession, SessionProblem, SessionStore
 
 # Start-up (tests/benchmarks/bench_startup.py): the session module (~25 ms: JSON, URL parsing) is imported after the
 # first paint, when the list comes back.
@@ -38,7 +38,7 @@ class KeptList:
         """What was kept from last time (once; None in demo mode, on a second call, or when nothing was kept)."""
         if self._path is None or self._store is not None:
             return None
-        from pan123_gui.ui.session import SessionStore
+        from pan123_gui.ui.window.session import SessionStore
 
         self._store = SessionStore(self._path)
         saved = self._store.load()
@@ -74,7 +74,7 @@ class KeptList:
     # -- links not taken yet --------------------------------------------------------------------------------------
     def _links(self) -> NewLinks:
         if self._new is None:
-            from pan123_gui.ui.session import NewLinks
+            from pan123_gui.ui.window.session import NewLinks
 
             self._new = NewLinks()
         return self._new

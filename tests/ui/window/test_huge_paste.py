@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication
 from test_main_window_keep import close_for_good, kept_services, open_window
 
 from pan123_gui.demo.fake_api import FakeApiServer
-from pan123_gui.ui.input_panel import MAX_BOX_CHARS
-from pan123_gui.ui.main_window import MainWindow
-from pan123_gui.ui.notices import Fix, Notice
+from pan123_gui.ui.input.panel import MAX_BOX_CHARS
+from pan123_gui.ui.window.main_window import MainWindow
+from pan123_gui.ui.window.notices import Fix, Notice
 
 IDS = [10861131, 10861132, 10861133]
 

@@ -18,7 +18,7 @@ from pan123_gui import logs
 from pan123_gui.app import build_services
 from pan123_gui.demo.fake_api import FakeApiServer
 from pan123_gui.settings import AppSettings
-from pan123_gui.ui.credentials_dialog import CredentialsDialog
+from pan123_gui.ui.dialogs.credentials import CredentialsDialog
 from pan123_gui.ui.wording import dialogs as words
 
 

@@ -17,12 +17,12 @@ from pan123_gui.app import Services
 from pan123_gui.core.endpoints import FILE_INFOS_PATH, FILE_LIST_PATH
 from pan123_gui.demo.fake_api import FakeApiServer
 from pan123_gui.demo.samples import COVERS_ID, FOLDER_ID, SAMPLE_DRIVE, SPACE_ID
-from pan123_gui.ui import desktop
 from pan123_gui.ui.files.tree_model import DriveTreeModel
-from pan123_gui.ui.main_window import MainWindow
-from pan123_gui.ui.results_model import COL_FOLDER, COL_NAME
+from pan123_gui.ui.results.model import COL_FOLDER, COL_NAME
 from pan123_gui.ui.row_status import RowStatus
-from pan123_gui.ui.session import SessionStore
+from pan123_gui.ui.window import desktop
+from pan123_gui.ui.window.main_window import MainWindow
+from pan123_gui.ui.window.session import SessionStore
 
 WAIT = 15_000
 COVERS = [f for f in SAMPLE_DRIVE if f.parent == COVERS_ID]

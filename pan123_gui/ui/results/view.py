@@ -46,7 +46,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QWidget
 
 from pan123_gui.ui.icons import action_icon
-from pan123_gui.ui.results_model import (
+from pan123_gui.ui.results.model import (
     COL_EXPIRES,
     COL_FOLDER,
     COL_ID,

@@ -21,9 +21,9 @@ from window_driver import resolve_text
 
 from pan123_gui.app import Services
 from pan123_gui.demo.fake_api import FakeApiServer
-from pan123_gui.ui import desktop
-from pan123_gui.ui.main_window import MainWindow
-from pan123_gui.ui.notices import Fix, Notice
+from pan123_gui.ui.window import desktop
+from pan123_gui.ui.window.main_window import MainWindow
+from pan123_gui.ui.window.notices import Fix, Notice
 from pan123_gui.ui.wording import window as w
 
 

@@ -20,19 +20,19 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBo
 
 from pan123_gui import __version__
 from pan123_gui.core.errors import RETRY_CANNOT_CHANGE, Pan123Error
-from pan123_gui.ui import desktop
-from pan123_gui.ui.action_bar import ActionBar
-from pan123_gui.ui.commands import WindowCommands
 from pan123_gui.ui.files.dock import FilesDock
 from pan123_gui.ui.i18n import install_translators, system_language
 from pan123_gui.ui.icons import app_icon
-from pan123_gui.ui.input_panel import InputPanel, accept_id_drag
-from pan123_gui.ui.kept_list import KeptList
-from pan123_gui.ui.notices import Fix, Notice, file_issues
-from pan123_gui.ui.resolve_bar import ResolveBar
-from pan123_gui.ui.results_model import ResultsModel
-from pan123_gui.ui.results_view import ResultsView
+from pan123_gui.ui.input.panel import InputPanel, accept_id_drag
+from pan123_gui.ui.results.model import ResultsModel
+from pan123_gui.ui.results.view import ResultsView
 from pan123_gui.ui.row_status import RowStatus
+from pan123_gui.ui.window import desktop
+from pan123_gui.ui.window.action_bar import ActionBar
+from pan123_gui.ui.window.commands import WindowCommands
+from pan123_gui.ui.window.kept_list import KeptList
+from pan123_gui.ui.window.notices import Fix, Notice, file_issues
+from pan123_gui.ui.window.resolve_bar import ResolveBar
 from pan123_gui.ui.wording import window as w
 
 if TYPE_CHECKING:
@@ -44,9 +44,9 @@ if TYPE_CHECKING:
     from pan123_gui.core.models import LinkResult
     from pan123_gui.core.resolver import Resolver
     from pan123_gui.core.text_files import FileIssue
-    from pan123_gui.ui.notice_bar import NoticeBar
-    from pan123_gui.ui.notices import Detail
-    from pan123_gui.ui.resolve_run import ResolveRun, RunSummary
+    from pan123_gui.ui.window.notice_bar import NoticeBar
+    from pan123_gui.ui.window.notices import Detail
+    from pan123_gui.ui.window.resolve_run import ResolveRun, RunSummary
     from pan123_gui.workers.resolve import Job
 
 # Start-up (tests/benchmarks/bench_startup.py): what the first paint does not need and costs more than a millisecond
@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
     def notice(self) -> NoticeBar:
         """The notice strip over the paste box (made on first use: it stays hidden until there is a notice)."""
         if self._notice is None:
-            from pan123_gui.ui.notice_bar import NoticeBar  # ~20 ms: a QFrame with its own layout and buttons
+            from pan123_gui.ui.window.notice_bar import NoticeBar  # ~20 ms: a QFrame with its own layout and buttons
 
             self._notice = NoticeBar(self.fix, self)
             self._central_layout.insertWidget(0, self._notice)
@@ -398,7 +398,7 @@ class MainWindow(QMainWindow):
 
     # ================================================================================================ dialogs
     def open_credentials(self) -> None:
-        from pan123_gui.ui.credentials_dialog import CredentialsDialog  # ~0.6 s: the core's HTTP client and keyring
+        from pan123_gui.ui.dialogs.credentials import CredentialsDialog  # ~0.6 s: the core's HTTP client and keyring
 
         dialog = CredentialsDialog(self._services, self)
         dialog.exec()
@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
             self._apply_signing_choice()  # a key just entered: the plain links in the list get signed
 
     def open_settings(self) -> None:
-        from pan123_gui.ui.settings_dialog import SettingsDialog  # ~30 ms
+        from pan123_gui.ui.dialogs.settings import SettingsDialog  # ~30 ms
 
         signing = self.resolve_bar.sign_check.isChecked()
         dialog = SettingsDialog(self._services, self)
@@ -465,8 +465,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(w.reading_files())
 
     def _on_paste_too_big(self, chars: int) -> None:
-        from pan123_gui.ui.input_panel import MAX_BOX_CHARS
-        from pan123_gui.ui.notices import paste_too_big
+        from pan123_gui.ui.input.panel import MAX_BOX_CHARS
+        from pan123_gui.ui.window.notices import paste_too_big
         from pan123_gui.ui.wording import kept
 
         self._show_notice(Notice.PASTE_TOO_BIG, paste_too_big(chars, MAX_BOX_CHARS))
@@ -630,7 +630,7 @@ class MainWindow(QMainWindow):
         kind: RunKind = RunKind.RESOLVE,
         skipped: int = 0,
     ) -> None:
-        from pan123_gui.ui.resolve_run import ResolveRun  # ~40 ms: the worker and the core's data classes
+        from pan123_gui.ui.window.resolve_run import ResolveRun  # ~40 ms: the worker and the core's data classes
 
         self._run_kind = kind
         self._retry_skipped = skipped
@@ -660,7 +660,7 @@ class MainWindow(QMainWindow):
         self._kept.fetched(batch)
 
     def _on_run_problem(self, exc: BaseException) -> None:
-        from pan123_gui.ui.resolve_run import route_problem
+        from pan123_gui.ui.window.resolve_run import route_problem
 
         self._show_notice(*route_problem(exc))
         if not isinstance(exc, Pan123Error):
@@ -885,7 +885,7 @@ class MainWindow(QMainWindow):
         if found is None:
             return
         problem, aside = found
-        from pan123_gui.ui.session import SessionProblem
+        from pan123_gui.ui.window.session import SessionProblem
 
         if problem is SessionProblem.FOLDER:
             return  # nothing to read; saving fails and says so

@@ -12,8 +12,8 @@ from pan123_gui.app import Services
 from pan123_gui.core.errors import ErrorKind
 from pan123_gui.demo.fake_api import FakeApiServer
 from pan123_gui.demo.samples import FOLDER_ID
-from pan123_gui.ui.main_window import MainWindow
 from pan123_gui.ui.row_status import RowStatus
+from pan123_gui.ui.window.main_window import MainWindow
 from pan123_gui.ui.wording import window as w
 
 DIRECT = "direct-link/url"

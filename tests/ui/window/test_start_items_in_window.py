@@ -19,7 +19,7 @@ from test_app import app_env as app_env  # a pytest fixture
 import pan123_gui.__main__ as entry
 from pan123_gui.app import default_session_file
 from pan123_gui.core.start_items import absolute_items
-from pan123_gui.ui.main_window import MainWindow
+from pan123_gui.ui.window.main_window import MainWindow
 from pan123_gui.ui.wording import window as w
 
 

@@ -15,7 +15,7 @@ from pan123_gui.core.resolver import Resolver
 from pan123_gui.demo import endpoints as ep
 from pan123_gui.demo.fake_api import FakeApiServer
 from pan123_gui.demo.samples import UNKNOWN_ID
-from pan123_gui.ui.results_model import COL_STATUS, ResultsModel
+from pan123_gui.ui.results.model import COL_STATUS, ResultsModel
 
 
 def resolve_one(api: FakeApiServer, file_id: int) -> LinkResult:

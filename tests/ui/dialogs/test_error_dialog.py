@@ -11,8 +11,8 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from pan123_gui import __version__, logs
-from pan123_gui.ui import error_dialog
-from pan123_gui.ui.error_dialog import ErrorDialog, build_report
+from pan123_gui.ui.dialogs import error as error_dialog
+from pan123_gui.ui.dialogs.error import ErrorDialog, build_report
 
 TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTYifQ.abcdefSIGNATURE123"
 

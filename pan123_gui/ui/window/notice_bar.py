@@ -1,4 +1,4 @@
-"""The dismissable strip at the top of the window that shows one :class:`~pan123_gui.ui.notices.Notice`.
+"""The dismissable strip at the top of the window that shows one :class:`~pan123_gui.ui.window.notices.Notice`.
 
 Colours come from the palette (AlternateBase + a frame), the icon from the style, so it fits light and dark themes.
 What each notice says and offers is in ``notices.py``.
@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QToolButton, QWidget
 
-from pan123_gui.ui.notices import Detail, Fix, Notice
+from pan123_gui.ui.window.notices import Detail, Fix, Notice
 from pan123_gui.ui.wording import window as w
 
 

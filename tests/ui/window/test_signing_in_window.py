@@ -11,9 +11,9 @@ import pytest
 from window_driver import clipboard_text, demo_services, make_settings, resolve_text, show_window, wait_idle
 
 from pan123_gui.demo.fake_api import FakeApiServer
-from pan123_gui.ui.main_window import MainWindow
-from pan123_gui.ui.notices import Notice
 from pan123_gui.ui.row_status import RowStatus
+from pan123_gui.ui.window.main_window import MainWindow
+from pan123_gui.ui.window.notices import Notice
 from pan123_gui.ui.wording import window as w
 
 DIRECT = "direct-link/url"
@@ -86,7 +86,7 @@ def test_a_run_blocked_by_a_missing_sign_key_says_why_and_offers_credentials(
         assert w.preview_ready() not in window.input.preview.text()  # no longer "press Ctrl+Enter"
         assert window.input.preview.text().endswith(w.preview_needs_sign_key())
 
-        import pan123_gui.ui.credentials_dialog as credentials_dialog
+        import pan123_gui.ui.dialogs.credentials as credentials_dialog
 
         opened: list[object] = []
 
@@ -124,7 +124,7 @@ def test_links_fetched_before_the_key_was_entered_get_signed_once_it_is(
         window.commands.act_copy_all.trigger()  # the links are not signed yet: said plainly
         assert window.statusBar().currentMessage() == w.copied_unsigned(2)
 
-        import pan123_gui.ui.credentials_dialog as credentials_dialog
+        import pan123_gui.ui.dialogs.credentials as credentials_dialog
 
         class KeyDialog:
             def __init__(self, svc: Any, parent: object) -> None:
@@ -172,7 +172,7 @@ def test_turning_signing_on_during_a_run_signs_every_row_when_it_ends(
 def test_signing_switched_in_settings_applies_to_the_listed_links(
     qtbot: Any, window: MainWindow, api: FakeApiServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import pan123_gui.ui.settings_dialog as settings_dialog
+    import pan123_gui.ui.dialogs.settings as settings_dialog
 
     resolve_text(qtbot, window, " ".join(map(str, FILES)))
 

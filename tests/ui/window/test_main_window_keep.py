@@ -23,9 +23,9 @@ from window_driver import (
 
 from pan123_gui.app import Services
 from pan123_gui.demo.fake_api import FakeApiServer
-from pan123_gui.ui import desktop
-from pan123_gui.ui.main_window import MainWindow
 from pan123_gui.ui.row_status import RowStatus
+from pan123_gui.ui.window import desktop
+from pan123_gui.ui.window.main_window import MainWindow
 from pan123_gui.ui.wording import window as w
 
 SAMPLE = "10861131 10861132 10861133"
@@ -351,8 +351,8 @@ def test_removing_rows_while_a_run_goes_on_ignores_their_late_results(
 def test_a_long_run_keeps_a_sorted_table_still_and_sorts_once_at_the_end(
     qtbot: Any, window: MainWindow, api: FakeApiServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pan123_gui.ui import main_window
-    from pan123_gui.ui.results_model import COL_STATUS
+    from pan123_gui.ui.results.model import COL_STATUS
+    from pan123_gui.ui.window import main_window
 
     monkeypatch.setattr(main_window, "SORT_PAUSE_ROWS", 5)
     api.add_sample_files()

@@ -13,7 +13,7 @@ from window_driver import resolve_text
 
 from pan123_gui.demo.fake_api import FakeApiServer
 from pan123_gui.ui.i18n import install_translators
-from pan123_gui.ui.main_window import MainWindow
+from pan123_gui.ui.window.main_window import MainWindow
 from pan123_gui.ui.wording import window as w
 
 
@@ -54,7 +54,7 @@ def test_settings_and_the_window_offer_one_validity_range(qtbot: Any, window: Ma
     from PySide6.QtWidgets import QDialogButtonBox
 
     from pan123_gui.settings import VALID_MINUTES_MAX
-    from pan123_gui.ui.settings_dialog import SettingsDialog
+    from pan123_gui.ui.dialogs.settings import SettingsDialog
 
     def choices(combo: Any) -> list[int]:
         return [combo.itemData(i) for i in range(combo.count())]
@@ -82,7 +82,7 @@ def test_the_link_column_reads_as_a_path_and_copying_gives_the_link(
 ) -> None:
     from window_driver import clipboard_text
 
-    from pan123_gui.ui.results_model import COL_LINK, ResultsModel
+    from pan123_gui.ui.results.model import COL_LINK, ResultsModel
 
     resolve_text(qtbot, window, "10861131")
     link = api.expected_url(10861131)
@@ -106,7 +106,7 @@ def test_readable_link_leaves_what_does_not_decode_cleanly() -> None:
 
 
 def test_the_language_button_has_an_icon_and_a_plain_arrow(window: MainWindow) -> None:
-    from pan123_gui.ui.commands import MENU_ARROW
+    from pan123_gui.ui.window.commands import MENU_ARROW
 
     button = window.commands.language_button
     assert not button.icon().isNull()
@@ -120,7 +120,7 @@ def test_copy_all_and_quit_says_to_paste_first_where_the_clipboard_dies_with_the
 ) -> None:
     from window_driver import clipboard_text
 
-    from pan123_gui.ui import desktop
+    from pan123_gui.ui.window import desktop
 
     monkeypatch.setattr(desktop, "clipboard_survives_quit", lambda: False)  # Linux without a clipboard manager
     resolve_text(qtbot, window, "10861131 10861132")
@@ -140,7 +140,7 @@ def test_copy_all_and_quit_says_to_paste_first_where_the_clipboard_dies_with_the
 
 
 def test_the_clipboard_check_answers_on_every_platform(qtbot: Any) -> None:
-    from pan123_gui.ui import desktop
+    from pan123_gui.ui.window import desktop
 
     assert desktop.clipboard_survives_quit() is True  # offscreen (like Windows and macOS): nothing to hand over
     assert desktop._x11_clipboard_manager_running() in (True, False)  # no X server here: False, never an error
@@ -153,8 +153,8 @@ def test_copy_all_with_every_link_expired_says_so_and_offers_to_re_sign(
 
     from window_driver import wait_idle
 
-    from pan123_gui.ui.notices import Notice
     from pan123_gui.ui.row_status import RowStatus
+    from pan123_gui.ui.window.notices import Notice
 
     window.resolve_bar.sign_check.setChecked(True)
     resolve_text(qtbot, window, "10861131 10861132")

@@ -33,8 +33,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from pan123_gui.core.atomic_write import write_atomically
 from pan123_gui.core.errors import ErrorKind
-from pan123_gui.ui.input_panel import MAX_BOX_CHARS
-from pan123_gui.ui.results_model import ResultsModel
+from pan123_gui.ui.input.panel import MAX_BOX_CHARS
+from pan123_gui.ui.results.model import ResultsModel
 from pan123_gui.ui.row_status import RowStatus
 
 if TYPE_CHECKING:

@@ -32,7 +32,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from pan123_gui.core.errors import ErrorKind, Pan123Error
 from pan123_gui.core.models import LinkResult
-from pan123_gui.ui.notices import Detail, Notice
+from pan123_gui.ui.window.notices import Detail, Notice
 from pan123_gui.ui.wording.errors import error_text
 from pan123_gui.workers.base import Worker
 from pan123_gui.workers.resolve import Job, failed_row

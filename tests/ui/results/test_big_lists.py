@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 from pan123_gui.core.errors import ErrorKind
 from pan123_gui.core.models import LinkResult
-from pan123_gui.ui.results_model import COL_ID, COL_NAME, COL_SIZE, COL_STATUS, ResultsModel
-from pan123_gui.ui.results_view import ResultsView
+from pan123_gui.ui.results.model import COL_ID, COL_NAME, COL_SIZE, COL_STATUS, ResultsModel
+from pan123_gui.ui.results.view import ResultsView
 
 ROWS = 2000
 FIRST = 40_000_000

@@ -41,11 +41,11 @@ from pan123_gui.core.export import ExportSummary
 from pan123_gui.core.models import LinkResult
 from pan123_gui.demo.fake_api import FakeApiServer
 from pan123_gui.demo.samples import FOLDER_ID, TRASHED_ID
-from pan123_gui.ui import desktop
-from pan123_gui.ui.main_window import MainWindow
-from pan123_gui.ui.notices import Notice
-from pan123_gui.ui.results_model import COL_EXPIRES, COL_LINK, COL_NAME
+from pan123_gui.ui.results.model import COL_EXPIRES, COL_LINK, COL_NAME
 from pan123_gui.ui.row_status import RowStatus
+from pan123_gui.ui.window import desktop
+from pan123_gui.ui.window.main_window import MainWindow
+from pan123_gui.ui.window.notices import Notice
 from pan123_gui.ui.wording import window as w
 from pan123_gui.ui.wording.errors import error_text
 
@@ -591,7 +591,7 @@ def test_signing_on_without_a_sign_key_says_what_to_do(
         assert not window.busy and window.model.rowCount() == 0 and api.request_log == []
 
         opened: list[object] = []
-        import pan123_gui.ui.credentials_dialog as credentials_dialog
+        import pan123_gui.ui.dialogs.credentials as credentials_dialog
 
         class FakeDialog:
             def __init__(self, svc: object, parent: object) -> None:
@@ -664,7 +664,7 @@ def test_no_credentials_says_so_and_offers_the_dialog(
         assert window.notice.current is Notice.CREDENTIALS
         assert api.request_log == []
 
-        import pan123_gui.ui.credentials_dialog as credentials_dialog
+        import pan123_gui.ui.dialogs.credentials as credentials_dialog
         from pan123_gui.core.credentials import Credentials
 
         class SavingDialog:

@@ -23,8 +23,8 @@ from pan123_gui.core.credentials import Credentials, SecretStore
 from pan123_gui.core.pasted_token import token_from_text
 from pan123_gui.demo.fake_api import FakeApiServer
 from pan123_gui.settings import AppSettings
-from pan123_gui.ui import credentials_dialog
-from pan123_gui.ui.credentials_dialog import MODE_CLIENT, CredentialsDialog, ensure_credentials
+from pan123_gui.ui.dialogs import credentials as credentials_dialog
+from pan123_gui.ui.dialogs.credentials import MODE_CLIENT, CredentialsDialog, ensure_credentials
 
 NICKNAME = "演示用户"  # the fake account's nickname
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pan123_gui.core.text_files import (
     MAX_FILE_BYTES,
 )
-from pan123_gui.ui.main_window import MainWindow
-from pan123_gui.ui.notices import Notice
+from pan123_gui.ui.window.main_window import MainWindow
+from pan123_gui.ui.window.notices import Notice
 from pan123_gui.ui.wording import window as w
 
 
@@ -135,7 +135,7 @@ def test_a_drop_without_ids_says_so(qtbot: Any, window: MainWindow) -> None:
 def test_open_files_from_the_menu(
     qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pan123_gui.ui import desktop
+    from pan123_gui.ui.window import desktop
 
     listing = tmp_path / "ids.csv"
     listing.write_text("fileID,name\n10861140,a.mp3\n", encoding="utf-8")

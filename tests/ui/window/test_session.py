@@ -1,4 +1,4 @@
-"""The kept list (ui/session.py): what goes into the file, what never does, and what comes back."""
+"""The kept list (ui/window/session.py): what goes into the file, what never does, and what comes back."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ import pytest
 
 from pan123_gui.core.errors import ErrorKind
 from pan123_gui.core.models import LinkResult
-from pan123_gui.ui.results_model import ResultsModel
+from pan123_gui.ui.results.model import ResultsModel
 from pan123_gui.ui.row_status import RowStatus
-from pan123_gui.ui.session import NewLinks, SessionStore, plain_link
+from pan123_gui.ui.window.session import NewLinks, SessionStore, plain_link
 
 NOW = datetime.now(UTC)
 TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2VjcmV0LXRva2Vu"
@@ -234,7 +234,7 @@ def test_a_name_no_encoding_can_write_is_saved_replaced(model: ResultsModel, tmp
 
 def test_a_box_text_over_the_limit_is_kept_as_its_ids(model: ResultsModel, tmp_path: Path) -> None:
     from pan123_gui.core.ids import scan_ids
-    from pan123_gui.ui.session import MAX_KEPT_TEXT
+    from pan123_gui.ui.window.session import MAX_KEPT_TEXT
 
     folder_address = "https://www.123pan.com/?homeFilePath=3614046%2C35993417"
     text = ("log line 10861131 and " + folder_address + " 10861132\n") * (MAX_KEPT_TEXT // 50)

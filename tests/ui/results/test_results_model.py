@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 
 from pan123_gui.core.errors import ErrorKind
 from pan123_gui.core.models import LinkResult
-from pan123_gui.ui.results_model import (
+from pan123_gui.ui.results.model import (
     COL_EXPIRES,
     COL_ID,
     COL_LINK,
@@ -479,7 +479,7 @@ def test_control_characters_in_names_and_messages_are_shown_not_obeyed(model: Re
 
 
 def test_rows_from_folders_show_their_folder_and_keep_the_path(model: ResultsModel) -> None:
-    from pan123_gui.ui.results_model import COL_FOLDER
+    from pan123_gui.ui.results.model import COL_FOLDER
 
     where = {1: ("空间/剧集/第一季/01.mp4", "第一季"), 2: ("说明.txt", None)}
     model.add_pending([1, 2, 3], where)

@@ -17,7 +17,7 @@ from pan123_gui.core.client import Pan123Client
 from pan123_gui.core.errors import CredentialsError, ErrorKind
 from pan123_gui.core.models import LinkResult
 from pan123_gui.demo.fake_api import FakeApiServer
-from pan123_gui.ui.resolve_run import ResolveRun, RunSummary
+from pan123_gui.ui.window.resolve_run import ResolveRun, RunSummary
 from pan123_gui.workers.resolve import Job, resign_job, resolve_job, resolver_factory
 
 DIRECT = "direct-link/url"

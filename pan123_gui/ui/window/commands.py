@@ -1,7 +1,7 @@
 """The window's commands: every QAction with its icon and shortcut, the menus, the toolbar and the language menu.
 
 :class:`WindowCommands` builds them on a main window and connects each action to the slot of the same name of its
-:class:`CommandTarget` (the :class:`~pan123_gui.ui.main_window.MainWindow` itself); it gives them their texts
+:class:`CommandTarget` (the :class:`~pan123_gui.ui.window.main_window.MainWindow` itself); it gives them their texts
 (:meth:`WindowCommands.retranslate`) and turns them on and off from the list's counts (:meth:`WindowCommands.update`).
 Texts live in ``wording/window.py``.
 """
@@ -21,7 +21,7 @@ from pan123_gui.ui.row_status import RowStatus
 from pan123_gui.ui.wording import window as w
 
 if TYPE_CHECKING:
-    from pan123_gui.ui.results_view import ResultsView
+    from pan123_gui.ui.results.view import ResultsView
 
 Keys = Sequence[QKeySequence | QKeySequence.StandardKey | str]
 

@@ -1,0 +1,1 @@
+"""The paste box: text, dropped and opened files in; the IDs found, counted before anything is sent."""

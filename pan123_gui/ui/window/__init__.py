@@ -1,0 +1,1 @@
+"""The main window: the hub (main_window), its commands, notices, the resolve run, the kept list and the bars."""
