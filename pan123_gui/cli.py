@@ -24,18 +24,19 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from pan123_gui import __version__
 from pan123_gui.cli_folders import FOLDER_HINT, Collected, collect, write_list
+from pan123_gui.cli_shares import SHARE_FORMATS, default_share_name, parse_password, run_share, space_change_line
 from pan123_gui.core.client import Pan123Client, build_client
 from pan123_gui.core.errors import AuthError, CredentialsError, ErrorKind, Pan123Error
 from pan123_gui.core.expand import Target, located, target_error_row
 from pan123_gui.core.export import (
     ALL_FORMATS,
-    COLUMNS,
+    CSV_COLUMNS,
     ExportSummary,
     csv_cells,
     csv_line,
@@ -50,7 +51,9 @@ from pan123_gui.core.models import LinkResult
 from pan123_gui.core.printable import encodable
 from pan123_gui.core.resolver import Resolver, SignOptions
 from pan123_gui.core.retry import Sleep
+from pan123_gui.core.shares import ShareExpiry
 from pan123_gui.core.signing import DEFAULT_VALIDITY, MAX_VALIDITY, MIN_RECOMMENDED_VALIDITY
+from pan123_gui.core.spaces import TopFolderFinder, enable_and_retry, locate_space_folders
 from pan123_gui.core.text_files import FileIssueError, FileProblem, NotTextError, decode_text, read_text_file
 from pan123_gui.logs import redact, register_credentials
 
@@ -68,6 +71,7 @@ FORMATS = {"text": ".txt", "jsonl": ".jsonl", "csv": ".csv", "json": ".json", "a
 _STREAMED = frozenset({"text", "jsonl", "csv"})  # written row by row, in input order, as the rows finish
 _LINKS_ONLY = frozenset({"text", "aria2"})  # failures go to stderr as "ID<TAB>reason"
 MIN_VALID_MINUTES = 1
+SHARE_EXPIRES = [int(e) for e in (ShareExpiry.ONE_DAY, ShareExpiry.SEVEN_DAYS, ShareExpiry.THIRTY_DAYS)] + [0]
 MAX_VALID_MINUTES = int(MAX_VALIDITY.total_seconds()) // 60  # as the window's Settings
 
 log = logging.getLogger(__name__)
@@ -200,6 +204,36 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--list", action="store_true", help="print the files (fileID, path, size) without asking for links"
     )
+    parser.add_argument(
+        "--enable-space",
+        action="store_true",
+        help="switch on the direct-link space of each top-level folder the files outside one need (each once; this "
+        "changes your account, needs VIP and uses direct-link traffic), then get their links; without it nothing "
+        "in the account changes",
+    )
+    parser.add_argument(
+        "--share",
+        action="store_true",
+        help="make share links (分享链接) instead of direct links: no VIP or direct-link space needed; one share per "
+        "100 files or folders",
+    )
+    parser.add_argument("--share-name", metavar="NAME", help="the share's name (default: the first file and the date)")
+    parser.add_argument(
+        "--share-expire",
+        type=int,
+        choices=[
+            int(e)
+            for e in (ShareExpiry.ONE_DAY, ShareExpiry.SEVEN_DAYS, ShareExpiry.THIRTY_DAYS, ShareExpiry.PERMANENT)
+        ],
+        default=int(ShareExpiry.SEVEN_DAYS),
+        metavar="{1,7,30,0}",
+        help="days the share works: 1, 7 (default) or 30; 0 = permanent",
+    )
+    parser.add_argument(
+        "--share-password",
+        metavar="CODE",
+        help="the extraction code (提取码): 1 to 16 letters or digits, or auto for a generated one (default: none)",
+    )
     parser.add_argument("--api-base", metavar="URL", help="API base URL (default: PAN123_API_BASE or the real API)")
     parser.add_argument(
         "--demo",
@@ -224,6 +258,7 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, sleep: Sleep 
         raise UsageError("--api-base must be an http(s) URL")
     if args.demo and args.api_base is not None:
         raise UsageError("--demo uses its own stand-in API; leave out --api-base")
+    _check_share_options(args)
     fmt = _output_format(args)
     search = args.search.strip() if args.search is not None else None
     if args.search is not None and not search:
@@ -267,13 +302,19 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, sleep: Sleep 
                     _say(stderr, f"note: no file on the drive has a name matching {search!r}")
                 if args.list:
                     return _print_list(collected.targets, fmt, stdout, stderr, output=args.output)
+                if args.share:
+                    return _share(client, [t.file_id for t in collected.targets], args, fmt, stdout, stderr)
                 targets = {t.file_id: t for t in collected.targets}
                 ids = list(targets)
                 if not ids:
                     _say(stderr, "no files in the folders given")
                     return EXIT_SOME_FAILED
+            if args.share:
+                return _share(client, ids, args, fmt, stdout, stderr)
             writer = _Writer(fmt, ids, stdout, stderr, output=args.output, targets=targets)
-            results, interrupted = _resolve(client, ids, sign, args.names and not targets, writer, stderr)
+            results, interrupted = _resolve(
+                client, ids, sign, args.names and not targets, writer, stderr, enable_space=args.enable_space
+            )
         finally:
             client.close()
             if store is not None:
@@ -292,6 +333,64 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, sleep: Sleep 
         _say(stderr, "error: the API refused the access token; enter new credentials (pan123-gui) or set them anew")
         return EXIT_USAGE
     return EXIT_OK if all(r.ok for r in results) else EXIT_SOME_FAILED
+
+
+def _check_share_options(args: argparse.Namespace) -> None:
+    if not args.share:
+        for option, given in (
+            ("--share-name", args.share_name is not None),
+            ("--share-password", args.share_password is not None),
+            ("--share-expire", args.share_expire != int(ShareExpiry.SEVEN_DAYS)),
+        ):
+            if given:
+                raise UsageError(f"{option} needs --share")
+        return
+    for option, given in (
+        ("--sign", args.sign),
+        ("--enable-space", args.enable_space),
+        ("--list", args.list),
+        ("--output", args.output is not None),
+    ):
+        if given:
+            raise UsageError(f"--share makes share links: leave out {option}")
+    if (args.format or "text") not in SHARE_FORMATS:
+        raise UsageError("--share writes text, jsonl or json")
+    if args.share_name is not None and not args.share_name.strip():
+        raise UsageError("--share-name needs a name")
+    try:
+        args.share_code = parse_password(args.share_password)
+    except ValueError as err:
+        raise UsageError(str(err)) from None
+
+
+def _share(
+    client: Pan123Client, ids: Sequence[int], args: argparse.Namespace, fmt: str, stdout: TextIO, stderr: TextIO
+) -> int:
+    """--share: share links for the files and folders given (folders as they are), one per 100."""
+    if not ids:
+        _say(stderr, "nothing to share")
+        return EXIT_SOME_FAILED
+    name = args.share_name
+    if name is None:
+        first = client.file_infos(ids[:1]).get(ids[0])
+        name = default_share_name(first.name if first is not None else None, len(ids), date.today())
+    results, interrupted = run_share(
+        client,
+        ids,
+        name=name,
+        expire=ShareExpiry(args.share_expire),
+        password=args.share_code,
+        fmt=fmt,
+        stdout=stdout,
+        say=lambda line: _say(stderr, line, prefix=False),
+    )
+    if interrupted:
+        _say(stderr, f"cancelled: {sum(1 for r in results if r.ok)} of {len(results)} shares made")
+        return EXIT_CANCELLED
+    if any(r.error_kind is ErrorKind.AUTH for r in results):
+        _say(stderr, "error: the API refused the access token; enter new credentials (pan123-gui) or set them anew")
+        return EXIT_USAGE
+    return EXIT_OK if results and all(r.ok for r in results) else EXIT_SOME_FAILED
 
 
 def _output_format(args: argparse.Namespace) -> str:
@@ -506,11 +605,18 @@ def _resolve(
     names: bool,
     writer: _Writer,
     stderr: TextIO,
+    *,
+    enable_space: bool = False,
 ) -> tuple[list[LinkResult], bool]:
-    """Resolve on a background thread so Ctrl+C can cancel: finished rows are kept, the rest become CANCELLED."""
+    """Resolve on a background thread so Ctrl+C can cancel: finished rows are kept, the rest become CANCELLED.
+
+    Rows outside a direct-link space are held back until the end, then all looked up at once (their top-level
+    folder, 100 files a call) and, with ``enable_space``, those folders switched on (each once) and their links
+    asked for again."""
     resolver = Resolver(client, sign=sign, names=names)
     cancel = threading.Event()
     writer.on_broken_pipe = cancel.set
+    writer.hold_outside = True
     premade = writer.premade()  # folders and files in the recycle bin known from the listing: no link request
     for row in premade.values():
         writer.add(row)
@@ -522,6 +628,16 @@ def _resolve(
     def work() -> None:
         try:
             box["results"] = resolver.resolve(ids, writer.add, cancel)
+            held = writer.held_rows()
+            if held and not cancel.is_set():
+                finder = TopFolderFinder(client)
+                if enable_space:
+                    rows, changes = enable_and_retry(client, resolver, held, finder, cancel)
+                    for change in changes:
+                        _say(stderr, space_change_line(change))
+                else:
+                    rows = locate_space_folders(finder, held, cancel)
+                writer.release(rows)
         except BaseException as exc:  # reported by the main thread
             failure.append(exc)
         finally:
@@ -541,6 +657,7 @@ def _resolve(
             while not finished.wait(0.1):
                 pass
         except KeyboardInterrupt:
+            writer.release(writer.held_rows())
             writer.close()
             return writer.snapshot(), True
     if failure:
@@ -585,8 +702,10 @@ class _Writer:
         self.broken_pipe = False
         self.output_failed = False
         self.on_broken_pipe: Callable[[], None] | None = None
+        self.hold_outside = False  # rows outside a direct-link space wait for release() (their folder is looked up)
+        self._held: dict[int, LinkResult] = {}
         if self._streamed and fmt == "csv":
-            self._write(csv_line(COLUMNS))
+            self._write(csv_line(CSV_COLUMNS))
 
     def premade(self) -> dict[int, LinkResult]:
         """Rows known without a link request: folders (and those that could not be listed), trashed files."""
@@ -597,20 +716,37 @@ class _Writer:
                 rows[file_id] = row
         return rows
 
-    def add(self, row: LinkResult) -> None:
-        """Called from worker threads as each ID finishes."""
+    def add(self, row: LinkResult, *, held: bool = True) -> None:
+        """Called from worker threads as each ID finishes (a row outside a direct-link space is held back while
+        ``hold_outside``, unless ``held`` is False)."""
         row = located(row, self._targets.get(row.file_id))
         with self._lock:
             if self._closed:
                 return
+            if held and self.hold_outside and row.error_kind is ErrorKind.NOT_DIRECT_LINK_SPACE:
+                if row.file_id not in self._rows:
+                    self._held.setdefault(row.file_id, row)
+                return
+            self._held.pop(row.file_id, None)
             self._rows.setdefault(row.file_id, row)
             while self._next < len(self._ids) and self._ids[self._next] in self._rows:
                 self._emit(self._rows[self._ids[self._next]])
                 self._next += 1
 
+    def held_rows(self) -> list[LinkResult]:
+        """The rows held back so far, in input order."""
+        with self._lock:
+            return [self._held[i] for i in self._ids if i in self._held]
+
+    def release(self, rows: Sequence[LinkResult]) -> None:
+        """Write held rows (now naming their folder, or fetched again) in their places."""
+        for row in rows:
+            self.add(row, held=False)
+
     def finish(self, results: list[LinkResult]) -> None:
         """Make sure every returned row is written (rows the resolver filled in at the end included), then write
         the formats that are written whole."""
+        self.release(self.held_rows())  # whatever was not looked up (a cancel, a failed lookup) as it is
         for row in results:
             self.add(row)
         self.close()
@@ -677,7 +813,17 @@ def _error_words(row: LinkResult) -> str:
     files inside."""
     if row.error_kind is ErrorKind.IS_FOLDER:
         return FOLDER_HINT
-    return redact(english_error(row))
+    words = redact(english_error(row))
+    if row.error_kind is ErrorKind.NOT_DIRECT_LINK_SPACE:
+        folder = row.space_folder
+        if folder is not None:
+            return (
+                f"{words} — its top-level folder “{_one_line(folder.name)}” (ID {folder.file_id}) is not a "
+                "direct-link space; --enable-space switches it on"
+            )
+        if row.at_drive_top:
+            return f"{words} — the file is at the top of the drive: move it into a folder first"
+    return words
 
 
 def _count(n: int, noun: str) -> str:

@@ -19,7 +19,7 @@ import pytest
 
 from pan123_gui import __version__
 from pan123_gui.cli import main
-from pan123_gui.core.export import COLUMNS
+from pan123_gui.core.export import COLUMNS, CSV_COLUMNS
 from pan123_gui.core.retry import Sleep
 from pan123_gui.demo import endpoints as ep
 from pan123_gui.demo.fake_api import FakeApiServer
@@ -143,8 +143,9 @@ def test_csv_with_header(api: FakeApiServer, env: dict[str, str], capsys: Any) -
     code, out, _ = run(capsys, "--format", "csv", "--names", str(VIDEO_ID), str(UNKNOWN_ID), "10861140")
     assert code == 1
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert out.splitlines()[0] == ",".join(COLUMNS)  # the window's CSV layout
-    assert out.splitlines()[0] == "fileID,name,path,size,url,expiresAt,error,errorKind,errorCode,traceID"
+    assert out.splitlines()[0] == ",".join(CSV_COLUMNS)  # the window's CSV layout
+    header = "fileID,name,path,size,url,expiresAt,error,errorKind,errorCode,traceID,spaceFolderID,spaceFolderName"
+    assert out.splitlines()[0] == header
     assert [int(r["fileID"]) for r in rows] == [VIDEO_ID, UNKNOWN_ID, 10861140]
     assert rows[0]["url"] == api.expected_url(VIDEO_ID) and rows[0]["name"] == "我从草原来.mp4"
     assert rows[0]["size"] == "187654321" and rows[0]["error"] == ""
@@ -611,7 +612,7 @@ def test_output_file_is_written_as_the_window_exports(
     raw = table.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # for Excel
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert [r["fileID"] for r in rows] == ids and list(rows[0]) == list(COLUMNS)
+    assert [r["fileID"] for r in rows] == ids and list(rows[0]) == list(CSV_COLUMNS)
     assert err.strip() == f"3 rows exported to {table}"
     links = tmp_path / "links.txt"
     code, out, err = run(capsys, "-o", str(links), *ids)

@@ -1,7 +1,10 @@
 """Export results as text, CSV, JSON, JSON Lines or an aria2 input file (Qt-free; the window and the CLI use it).
 
-One record, one layout: :data:`COLUMNS` is the order of every field in a ``.csv`` header, a ``.json`` object and a
-``pan123-link --format jsonl`` line (:func:`result_record`).
+One record, one layout: :data:`COLUMNS` is the order of every field in a ``.json`` object and a
+``pan123-link --format jsonl`` line (:func:`result_record`), and of the ``.csv`` header (:data:`CSV_COLUMNS`), where
+the last field, ``spaceFolder`` (``{"fileID", "name"}`` of the top-level folder whose direct-link space a row outside
+one needs, else null — also for a file at the top of the drive), is two columns, ``spaceFolderID`` and
+``spaceFolderName``.
 
 * ``.txt``: the successful links, one per line, in input order (rows without a link are left out and counted).
 * ``.csv``: every row (failures too), RFC 4180 quoting and CRLF line ends. :func:`write_export` writes it as UTF-8
@@ -39,8 +42,20 @@ from pan123_gui.core.links import is_http_link
 from pan123_gui.core.models import LinkResult
 from pan123_gui.core.printable import encodable
 
-COLUMNS = ("fileID", "name", "path", "size", "url", "expiresAt", "error", "errorKind", "errorCode", "traceID")
-CSV_COLUMNS = COLUMNS
+COLUMNS = (
+    "fileID",
+    "name",
+    "path",
+    "size",
+    "url",
+    "expiresAt",
+    "error",
+    "errorKind",
+    "errorCode",
+    "traceID",
+    "spaceFolder",
+)
+CSV_COLUMNS = (*COLUMNS[:-1], "spaceFolderID", "spaceFolderName")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MAX_NAME_BYTES = 240
 _UNSAFE_NAME_CHARS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
@@ -98,7 +113,15 @@ def result_record(result: LinkResult, error_text: ErrorText | None = None) -> di
         "errorKind": None if result.error_kind is None else str(result.error_kind),
         "errorCode": result.error_code,
         "traceID": result.trace_id,
+        "spaceFolder": _space_folder(result),
     }
+
+
+def _space_folder(result: LinkResult) -> dict[str, object] | None:
+    folder = result.space_folder
+    if folder is None:
+        return None
+    return {"fileID": folder.file_id, "name": encodable(folder.name)}
 
 
 def _good_links(results: Sequence[LinkResult]) -> list[tuple[str, LinkResult]]:
@@ -117,14 +140,17 @@ def _spreadsheet_safe(text: str | None) -> str:
 
 
 def csv_cells(result: LinkResult, error_text: ErrorText | None = None) -> list[object]:
-    """One CSV row in :data:`COLUMNS` order: empty cells for missing values, text cells spreadsheet-safe."""
+    """One CSV row in :data:`CSV_COLUMNS` order: empty cells for missing values, text cells spreadsheet-safe."""
     record = result_record(result, error_text)
-    for key in ("name", "path"):
+    folder = record.pop("spaceFolder")
+    record["spaceFolderID"] = folder["fileID"] if isinstance(folder, dict) else None
+    record["spaceFolderName"] = folder["name"] if isinstance(folder, dict) else None
+    for key in ("name", "path", "spaceFolderName"):
         value = record[key]
         if isinstance(value, str):
             record[key] = _one_line(value)
     cells: list[object] = []
-    for column in COLUMNS:
+    for column in CSV_COLUMNS:
         value = record[column]
         cells.append(_spreadsheet_safe(value) if isinstance(value, str) else "" if value is None else value)
     return cells
@@ -139,7 +165,7 @@ def csv_line(cells: Sequence[object], *, line_end: str = "\r\n") -> str:
 
 def export_csv(results: Sequence[LinkResult], error_text: ErrorText | None = None) -> str:
     """Every row with a header, RFC 4180 (quotes doubled, CRLF). Empty cells for missing values."""
-    return csv_line(COLUMNS) + "".join(csv_line(csv_cells(r, error_text)) for r in results)
+    return csv_line(CSV_COLUMNS) + "".join(csv_line(csv_cells(r, error_text)) for r in results)
 
 
 def export_json(results: Sequence[LinkResult], error_text: ErrorText | None = None) -> str:

@@ -30,7 +30,7 @@ from pan123_gui.core.export import (
     write_export,
 )
 from pan123_gui.core.ids import extract_ids
-from pan123_gui.core.models import LinkResult
+from pan123_gui.core.models import LinkResult, SpaceFolder
 
 EXPIRY = datetime(2025, 3, 17, 8, 26, 40, tzinfo=UTC)
 URL1 = "https://vip.123pan.cn/1815309870/%E6%B5%8B%E8%AF%95/%E6%88%91.mp4?auth_key=1742200000-abc-1815309870-d41d8"
@@ -94,6 +94,8 @@ def test_csv_round_trips_every_row_with_chinese_commas_and_quotes(tmp_path: Path
         "errorKind": "",
         "errorCode": "",
         "traceID": "",
+        "spaceFolderID": "",
+        "spaceFolderName": "",
     }
     assert rows[1]["name"] == '报告, "终版".pdf'
     assert rows[1]["error"] == "File not found (code 5066)"  # one line
@@ -106,8 +108,10 @@ def test_csv_round_trips_every_row_with_chinese_commas_and_quotes(tmp_path: Path
 def test_csv_is_rfc4180(tmp_path: Path) -> None:
     text = export_csv(RESULTS[1:3])
     lines = text.split("\r\n")
-    assert lines[0] == "fileID,name,path,size,url,expiresAt,error,errorKind,errorCode,traceID"
-    assert lines[1] == '202,"报告, ""终版"".pdf",,,,,File not found (code 5066),not_found,5066,'
+    assert lines[0] == ",".join(
+        ("fileID,name,path,size,url,expiresAt,error,errorKind,errorCode,traceID", "spaceFolderID,spaceFolderName")
+    )
+    assert lines[1] == '202,"报告, ""终版"".pdf",,,,,File not found (code 5066),not_found,5066,,,'
     assert text.endswith("\r\n")
     assert "\n" not in text.replace("\r\n", "")
 
@@ -152,14 +156,33 @@ def test_json_round_trips(tmp_path: Path) -> None:
         "size": 1024,
         "expiresAt": "2025-03-17T08:26:40+00:00",
         "traceID": None,
+        "spaceFolder": None,
     }
-    assert list(data[0]) == list(COLUMNS)  # the CSV's column order
+    assert list(data[0]) == list(COLUMNS)  # the CSV's column order (its spaceFolder is two columns)
     assert data[1]["error"] == "File not found (code 5066)"
     assert data[1]["errorKind"] == "not_found" and data[1]["errorCode"] == 5066
     assert data[1]["url"] is None and data[1]["expiresAt"] is None and data[1]["size"] is None
     assert data[1]["name"] == '报告, "终版".pdf'
     assert data[3]["error"] == "cancelled"
     assert extract_ids(raw.decode("utf-8")) == [101, 202, 303, 404, 505]
+
+
+def test_rows_outside_a_space_carry_their_folder(tmp_path: Path) -> None:
+    outside = LinkResult(
+        file_id=606,
+        error="The file is not in a direct-link space",
+        error_kind=ErrorKind.NOT_DIRECT_LINK_SPACE,
+        space_folder=SpaceFolder(10861001, "我的, \"资源\""),
+    )
+    at_top = LinkResult(file_id=707, error="x", error_kind=ErrorKind.NOT_DIRECT_LINK_SPACE, at_drive_top=True)
+    [first, second] = [json.loads(line) for line in export_jsonl([outside, at_top]).splitlines()]
+    assert first["spaceFolder"] == {"fileID": 10861001, "name": '我的, "资源"'}
+    assert second["spaceFolder"] is None  # at the top of the drive: no folder to switch on
+    path = tmp_path / "links.csv"
+    write_export(path, [outside, at_top])
+    rows = _read_csv(path)
+    assert (rows[0]["spaceFolderID"], rows[0]["spaceFolderName"]) == ("10861001", '我的, "资源"')
+    assert (rows[1]["spaceFolderID"], rows[1]["spaceFolderName"]) == ("", "")
 
 
 def test_json_of_nothing_is_an_empty_list() -> None:
