@@ -126,7 +126,8 @@ class IdEdit(QPlainTextEdit):
             return
         if source.hasText():
             text = source.text()
-            if self.document().characterCount() + len(text) > MAX_BOX_CHARS:
+            kept = self.document().characterCount() - len(self.textCursor().selectedText())  # a selection is replaced
+            if kept + len(text) > MAX_BOX_CHARS:
                 self.too_big_pasted.emit(text)
                 return
         super().insertFromMimeData(source)
@@ -163,6 +164,8 @@ class InputPanel(QWidget):
         self._generation = 0  # bumps on each text change; a scan result for an older text is dropped
         self._scan: IdScan | None = None
         self._scan_generation = -1
+        self._scanning = -1  # the generation being counted on the pool
+        self._when_counted: Callable[[], object] | None = None  # e.g. Get links pressed while a long text is counted
         self._readers = 0
         self._next_step: Callable[[], str] | None = None  # replaces "press Ctrl+Enter" (set_next_step)
 
@@ -255,6 +258,17 @@ class InputPanel(QWidget):
     def scan(self) -> IdScan | None:
         return self._scan if self._scan_generation == self._generation else None
 
+    def when_counted(self, callback: Callable[[], object]) -> bool:
+        """For a long text whose IDs are not counted yet: count them on the pool now and call ``callback`` once they
+        are (True). False, without a call, when they are known or quick to count here (then just ask :meth:`ids`)."""
+        if self.scan() is not None or self.edit.document().characterCount() <= SYNC_SCAN_CHARS:
+            return False
+        self._when_counted = callback
+        if self._scanning != self._generation:
+            self._timer.stop()
+            self._rescan()
+        return True
+
     def _on_text_changed(self) -> None:
         self._generation += 1
         self._timer.start()
@@ -268,6 +282,7 @@ class InputPanel(QWidget):
             self._apply_scan(generation, scan_ids(text))
             return
         self.preview.setText(w.preview_counting())
+        self._scanning = generation
         task = _Task(_scan_tagged, generation, text, parent=self)
         task.done.connect(self._on_scan_done)
         task.start(self._pool)
@@ -284,6 +299,9 @@ class InputPanel(QWidget):
         self._scan = scan
         self._scan_generation = generation
         self.refresh_preview()
+        waiting, self._when_counted = self._when_counted, None
+        if waiting is not None:
+            waiting()
 
     def refresh_preview(self) -> None:
         """Recompute the preview line (also when the list's contents changed)."""

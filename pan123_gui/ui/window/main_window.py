@@ -484,6 +484,9 @@ class MainWindow(QMainWindow):
         if self._run is not None:
             self._status(w.busy())
             return
+        if self.input.when_counted(self.resolve):  # a long text: counted on the pool, then this runs again
+            self.statusBar().showMessage(w.preview_counting())
+            return
         ids = self.input.ids()  # unique, in first-seen order
         if not ids:
             self._status(w.nothing_to_resolve_empty())

@@ -93,3 +93,24 @@ def test_the_wording_names_the_sizes(qtbot: Any, window: MainWindow) -> None:
     assert format_size(MAX_BOX_CHARS) in text and "MB" in text
     assert "5.0 MB" in text
     qtbot.waitUntil(lambda: not window.input.reading, timeout=300_000)
+
+
+def test_get_links_on_a_long_text_waits_for_the_count_off_the_gui_thread(qtbot: Any, window: MainWindow) -> None:
+    from pan123_gui.ui.input_panel import SYNC_SCAN_CHARS
+    from pan123_gui.ui.wording import window as w
+
+    text = "10861131 10861132 " * (SYNC_SCAN_CHARS // 9)
+    window.input.set_text(text)
+    window.resolve_bar.resolve_button.click()  # at once: the 150 ms preview count has not even started
+    assert not window.busy and window.input.scan() is None  # nothing counted on the GUI thread
+    assert window.statusBar().currentMessage() == w.preview_counting()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=60_000)  # then the run starts by itself
+    qtbot.waitUntil(lambda: not window.busy, timeout=60_000)
+
+
+def test_pasting_over_a_selection_counts_what_stays(qtbot: Any, window: MainWindow) -> None:
+    window.input.set_text("x" * (MAX_BOX_CHARS - 10))
+    window.input.edit.selectAll()
+    paste(window, "10861131 " * 1000)  # replaces the selection: the box stays well under the limit
+    assert window.input.text().split()[:1] == ["10861131"]
+    assert window._notice is None or window.notice.current is not Notice.PASTE_TOO_BIG
