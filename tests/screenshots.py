@@ -1,4 +1,5 @@
-"""Screenshots for the README: the window in demo mode, with results, in English and in Chinese (1280×800).
+"""Screenshots for the README: the window in demo mode, with results, in English and in Chinese (1280×800);
+and the "Your files" panel with a ticked folder whose files were added (``files-<lang>.png``).
 
 Run from the repository root: ``python tests/screenshots.py`` (needs Xvfb; Chinese needs a CJK font such as
 fonts-noto-cjk). It starts a private Xvfb display, then for each language runs this script again as a child
@@ -36,7 +37,10 @@ def _free_display() -> int:
     raise RuntimeError("no free X display number between :91 and :139")
 
 
-def parent(languages: tuple[str, ...], out_dir: Path) -> int:
+SCENES = ("window", "files")
+
+
+def parent(languages: tuple[str, ...], out_dir: Path, scenes: tuple[str, ...] = SCENES) -> int:
     xvfb = shutil.which("Xvfb")
     if xvfb is None:
         print("Xvfb is not installed (apt-get install xvfb)", file=sys.stderr)
@@ -55,7 +59,7 @@ def parent(languages: tuple[str, ...], out_dir: Path) -> int:
                 return 2
             time.sleep(0.05)
         rc = 0
-        for lang in languages:
+        for scene, lang in [(scene, lang) for scene in scenes for lang in languages]:
             with tempfile.TemporaryDirectory(prefix="pan123-shots-") as home:
                 env = dict(os.environ)
                 for name in ("PAN123_ACCESS_TOKEN", "PAN123_CLIENT_ID", "PAN123_CLIENT_SECRET", "PAN123_SIGN_KEY"):
@@ -71,8 +75,9 @@ def parent(languages: tuple[str, ...], out_dir: Path) -> int:
                     PAN123_LOG_DIR=f"{home}/log",
                     QT_SCALE_FACTOR="1",
                 )
-                out = out_dir / f"window-{lang}.png"
+                out = out_dir / f"{scene}-{lang}.png"
                 cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "--lang", lang, "--out", str(out)]
+                cmd += ["--scene", scene]
                 result = subprocess.run(cmd, cwd=ROOT, env=env, timeout=120, check=False)
                 if result.returncode != 0:
                     print(f"{lang}: failed (exit {result.returncode})", file=sys.stderr)
@@ -85,7 +90,7 @@ def parent(languages: tuple[str, ...], out_dir: Path) -> int:
         server.wait(timeout=10)
 
 
-def child(lang: str, out: Path) -> int:
+def child(lang: str, out: Path, scene: str = "window") -> int:
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint
     from PySide6.QtWidgets import QApplication
@@ -113,7 +118,10 @@ def child(lang: str, out: Path) -> int:
 
         wait_for(window.isVisible, 10, "the window")
         pump(0.3)
-        _paste_and_resolve(window, DEMO_IDS_TEXT)
+        if scene == "files":
+            _pick_files(window, wait_for)
+        else:
+            _paste_and_resolve(window, DEMO_IDS_TEXT)
         wait_for(lambda: _finished(window.model), 60, "the results")
         pump(0.8)  # let status text, column sizes and animations settle
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -138,6 +146,40 @@ def _paste_and_resolve(window: MainWindow, text: str) -> None:
     action.trigger()
 
 
+def _pick_files(window: MainWindow, wait_for: object) -> None:
+    """Open "Your files", open 测试直链文件夹 › 直链素材, tick 封面 and get the links of its files."""
+    from PySide6.QtCore import QModelIndex, Qt
+
+    from pan123_gui.demo.samples import COVERS_ID, FOLDER_ID, SPACE_ID
+
+    wait = wait_for  # (condition, timeout, what) -> None
+    window.files.open()
+    panel = window.files.panel
+    assert panel is not None
+    model = panel.tree_model
+    index = QModelIndex()
+    for folder_id in (SPACE_ID, FOLDER_ID):
+        wait(lambda i=index: model.rowCount(i) > 0, 20, "a folder's items")  # type: ignore[operator]
+        index = next(
+            model.index(r, 0, index)
+            for r in range(model.rowCount(index))
+            if model.file_id(model.index(r, 0, index)) == folder_id
+        )
+        panel.tree.expand(index)
+    wait(lambda: model.rowCount(index) > 0, 20, "直链素材's items")  # type: ignore[operator]
+    covers = next(
+        model.index(r, 0, index)
+        for r in range(model.rowCount(index))
+        if model.file_id(model.index(r, 0, index)) == COVERS_ID
+    )
+    model.setData(covers, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    panel.tree.setCurrentIndex(covers)
+    window.files.dock.resize(460, window.files.dock.height())  # type: ignore[union-attr]
+    window.resizeDocks([window.files.dock], [460], Qt.Orientation.Horizontal)  # type: ignore[list-item]
+    panel.get_links()
+    wait(lambda: window.model.rowCount() > 0, 20, "the chosen files")  # type: ignore[operator]
+
+
 def _finished(model: ResultsModel) -> bool:
     from pan123_gui.ui.row_status import RowStatus
 
@@ -151,12 +193,14 @@ def main() -> int:
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--lang", choices=LANGUAGES)
     parser.add_argument("--out", type=Path, help="child: the PNG; parent: the folder (default resources/screenshots)")
+    parser.add_argument("--scene", choices=SCENES, help="only this screenshot (default: all)")
     args = parser.parse_args()
     if args.child:
         assert args.lang and args.out
-        return child(args.lang, args.out)
+        return child(args.lang, args.out, args.scene or "window")
     languages = (args.lang,) if args.lang else LANGUAGES
-    return parent(languages, args.out or OUT_DIR)
+    scenes = (args.scene,) if args.scene else SCENES
+    return parent(languages, args.out or OUT_DIR, scenes)
 
 
 if __name__ == "__main__":

@@ -37,6 +37,7 @@ ICON_NAMES: Final = (
     "log",
     "show",  # reveal a password field
     "language",  # the interface language (a globe)
+    "folder",  # Your files (the drive's folders)
 )
 
 

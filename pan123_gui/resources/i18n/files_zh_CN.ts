@@ -86,8 +86,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Get links</source>
-        <translation>获取直链(&amp;G)</translation>
+        <source>Get links of &amp;ticked</source>
+        <translation>获取勾选项直链(&amp;T)</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -41,7 +41,7 @@ class FilesDock:
         self.dock: QDockWidget | None = None
         self.panel: FilesPanel | None = None
         self.action = QAction(window)
-        self.action.setIcon(action_icon("paste"))
+        self.action.setIcon(action_icon("folder"))
         self.action.setShortcut(QKeySequence(SHORTCUT))
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.action.triggered.connect(self.open)

@@ -81,7 +81,7 @@ def back_to_folders() -> str:
 
 
 def get_links() -> str:
-    return QCoreApplication.translate("files", "&Get links")
+    return QCoreApplication.translate("files", "Get links of &ticked")
 
 
 def get_links_tip() -> str:
