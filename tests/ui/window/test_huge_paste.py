@@ -96,7 +96,7 @@ def test_the_wording_names_the_sizes(qtbot: Any, window: MainWindow) -> None:
 
 
 def test_get_links_on_a_long_text_waits_for_the_count_off_the_gui_thread(qtbot: Any, window: MainWindow) -> None:
-    from pan123_gui.ui.input_panel import SYNC_SCAN_CHARS
+    from pan123_gui.ui.input.panel import SYNC_SCAN_CHARS
     from pan123_gui.ui.wording import window as w
 
     text = "10861131 10861132 " * (SYNC_SCAN_CHARS // 9)
