@@ -52,7 +52,7 @@ def show_window(qtbot: Any, services: Services) -> MainWindow:
 
 
 def wait_idle(qtbot: Any, win: MainWindow, timeout: int = 30_000) -> None:
-    qtbot.waitUntil(lambda: not win.busy, timeout=timeout)
+    qtbot.waitUntil(lambda: not win.busy and not win.saving, timeout=timeout)  # the list is written after a run
 
 
 def resolve_text(qtbot: Any, win: MainWindow, text: str) -> None:

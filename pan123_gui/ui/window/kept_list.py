@@ -4,11 +4,15 @@ One object per window. The file itself (what is written, what never is) is :mod:
 the window's side: the list comes back once, after the first paint (until then nothing is saved either, so quitting
 very early never overwrites the kept list with an empty one); it is saved after every run and on close; **Clear**
 empties it. Demo mode keeps no list (``path`` is None), but still counts the links not yet taken.
+
+After a run the list is written on a pool thread (:meth:`KeptList.save_in_background`): the GUI thread only takes a
+snapshot of the rows (100,000 rows take seconds to turn into JSON and write, milliseconds to snapshot). Closing
+saves on the GUI thread, and a background write never overwrites a later save.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +31,7 @@ class KeptList:
         self._path = path
         self._store: SessionStore | None = None  # set by restore(), after the first paint
         self._new: NewLinks | None = None  # made on first results
+        self._writing = 0  # background saves not reported back yet
 
     @property
     def kept(self) -> bool:
@@ -43,6 +48,36 @@ class KeptList:
         self._store = SessionStore(self._path)
         saved = self._store.load()
         return None if saved is None or saved.empty else saved
+
+    def save_in_background(
+        self, text: str, model: ResultsModel, scan: IdScan | None, done: Callable[[bool], None]
+    ) -> bool:
+        """Like :meth:`save`, writing on a pool thread; ``done(written)`` is called in the GUI thread afterwards.
+        False (and no call) when nothing is kept."""
+        store = self._store
+        if store is None:
+            return False
+        from pan123_gui.workers.base import Worker
+
+        worker = Worker(store.write, store.snapshot(text, model, scan=scan))
+        self._writing += 1
+
+        def finished(value: object) -> None:
+            done(value is True)
+
+        def over() -> None:
+            self._writing -= 1
+
+        worker.signals.result.connect(finished)
+        worker.signals.error.connect(lambda _exc: finished(False))
+        worker.signals.finished.connect(over)
+        worker.start()
+        return True
+
+    @property
+    def writing(self) -> bool:
+        """Whether a background save has not reported back yet."""
+        return self._writing > 0
 
     def save(self, text: str, model: ResultsModel, scan: IdScan | None = None) -> bool:
         """Write the box text and the rows (once the list came back; never in demo mode). False when nothing was

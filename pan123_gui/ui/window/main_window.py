@@ -685,7 +685,7 @@ class MainWindow(QMainWindow):
             run.deleteLater()
         self._update_state()
         self.refresh_expiry()
-        self.save_session()  # a crash later loses nothing of this run
+        self.save_session_in_background()  # a crash later loses nothing of this run
         if self._signing_choice_pending:
             self._apply_signing_choice()
 
@@ -832,12 +832,24 @@ class MainWindow(QMainWindow):
         """Write the box and the rows to the session file (when the list is kept: not in demo mode). When that
         fails the window says so, with an Export button."""
         saved = self._kept.save(self.input.text(), self.model, self.input.scan())  # a huge text: kept as its IDs
+        self._after_save(saved)
+        return saved
+
+    @property
+    def saving(self) -> bool:
+        """Whether a save on a pool thread has not reported back yet."""
+        return self._kept.writing
+
+    def save_session_in_background(self) -> None:
+        """:meth:`save_session` with the writing on a pool thread (after a run: no stall for a big list)."""
+        self._kept.save_in_background(self.input.text(), self.model, self.input.scan(), self._after_save)
+
+    def _after_save(self, saved: bool) -> None:
         error = self._kept.save_error
         if error is not None:
             self._show_notice(Notice.KEPT_LIST_NOT_SAVED, lambda: w.kept_list_not_saved(error))
         elif saved:
             self._dismiss_notice(Notice.KEPT_LIST_NOT_SAVED)
-        return saved
 
     def wait_for_keyring(self, then: Callable[[], object]) -> None:
         """Open the keyring and read the credentials on a worker (a keyring that blocks, e.g. an unlock prompt

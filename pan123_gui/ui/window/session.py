@@ -24,7 +24,9 @@ from __future__ import annotations
 import logging
 import os
 import stat
+import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -34,7 +36,7 @@ from urllib.parse import parse_qsl, urlsplit
 from pan123_gui.core.atomic_write import write_atomically
 from pan123_gui.core.errors import ErrorKind
 from pan123_gui.ui.input.panel import MAX_BOX_CHARS
-from pan123_gui.ui.results.model import ResultsModel
+from pan123_gui.ui.results.model import ResultsModel, SavedRow
 from pan123_gui.ui.row_status import RowStatus
 
 if TYPE_CHECKING:
@@ -99,6 +101,15 @@ class SavedSession:
         return not self.results and not self.text.strip()
 
 
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The box text and the rows as they were when the snapshot was taken (``number`` orders snapshots)."""
+
+    number: int
+    text: str
+    rows: list[SavedRow]
+
+
 class SessionStore:
     """The session file. Reading and writing never raise for a bad or unwritable file (they log and go on)."""
 
@@ -108,6 +119,9 @@ class SessionStore:
         self.set_aside: Path | None = None  # where an unusable file was moved (None: not moved)
         self.save_error: str | None = None  # why the last save failed (None: it worked)
         self._protected = False  # an unusable file that could not be moved aside: never replace it
+        self._write_lock = threading.Lock()  # one write at a time (the GUI thread's or a pool thread's)
+        self._taken = 0  # snapshots taken
+        self._written = 0  # the newest snapshot written (an older one is not written after it)
 
     def __repr__(self) -> str:
         return f"SessionStore({str(self.path)!r})"
@@ -118,19 +132,37 @@ class SessionStore:
 
         A box text longer than :data:`MAX_KEPT_TEXT` is kept as the IDs found in it (``scan``, when given), one a
         line, not as megabytes of text."""
+        return self.write(self.snapshot(text, model, scan=scan))
+
+    def snapshot(self, text: str, model: ResultsModel, *, scan: IdScan | None = None) -> Snapshot:
+        """What :meth:`write` writes, taken from the model (GUI thread; cheap: no JSON, no file)."""
+        if len(text) > MAX_KEPT_TEXT and scan is not None:
+            text = ids_text(scan)
+        with self._write_lock:
+            self._taken += 1
+            number = self._taken
+        return Snapshot(number, text, model.saved_rows())
+
+    def write(self, snapshot: Snapshot) -> bool:
+        """Write a snapshot (any thread; one write at a time). A snapshot older than one already written is not
+        written again (a save in the background never overwrites a later one). True when written."""
+        with self._write_lock:
+            if snapshot.number < self._written:
+                return self.save_error is None
+            self._written = snapshot.number
+            return self._write(snapshot)
+
+    def _write(self, snapshot: Snapshot) -> bool:
         if self._protected:
             self.save_error = "the unreadable list from last time could not be moved aside"
             log.warning("not saving over %s: %s", self.path, self.save_error)
             return False
-        ids = model.ids()
-        numbers = model.in_input_order(range(len(ids)))  # as the IDs were given, whatever the sort
-        rows = [_saved_row(model, number, ids[number]) for number in numbers]
+        text = snapshot.text
+        rows = [_saved_row(*row) for row in snapshot.rows]
         if not rows and not text.strip():
             self.clear()
             self.save_error = None
             return True
-        if len(text) > MAX_KEPT_TEXT and scan is not None:
-            text = ids_text(scan)
         payload = {"format": FORMAT, "version": VERSION, "text": text, "rows": rows}
         try:
             write_atomically(self.path, _dumps(payload).encode("utf-8"), mode=0o600, make_parents=True)  # owner-only
@@ -277,14 +309,19 @@ def _clean_error(text: str | None) -> str | None:
     return redact(text)
 
 
-def _saved_row(model: ResultsModel, number: int, file_id: int) -> dict[str, Any]:
-    status = model.status_at(number)
-    result = model.result_at(number)
+def _saved_row(
+    file_id: int,
+    status: RowStatus,
+    result: LinkResult | None,
+    name: str | None,
+    size: int | None,
+    path: str | None,
+    relative_folder: str | None,
+) -> dict[str, Any]:
     row: dict[str, Any] = {"id": file_id}
     if result is not None:
-        row["name"] = result.name
-        row["size"] = result.size
-    path, relative_folder = model.place_at(number)
+        row["name"] = result.name if result.name is not None else name
+        row["size"] = result.size if result.size is not None else size
     if path is not None:
         row["path"] = path
         if relative_folder is not None:

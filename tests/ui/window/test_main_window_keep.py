@@ -377,3 +377,44 @@ def test_a_long_run_keeps_a_sorted_table_still_and_sorts_once_at_the_end(
     # and it follows changes again
     window.remove_rows([window.model.row_of(99999999) or 0])
     assert view.proxy.rowCount() == window.model.rowCount()
+
+
+def test_after_a_run_the_list_is_written_off_the_gui_thread(
+    qtbot: Any, kept: Services, session_file: Path, api: FakeApiServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Turning 100,000 rows into JSON and writing them took 1.4-2.1 s on the GUI thread at the end of every run.
+    import threading
+
+    from pan123_gui.ui.window import session
+
+    writers: list[threading.Thread] = []
+    real_write = session.write_atomically
+
+    def recording_write(*args: Any, **kwargs: Any) -> None:
+        writers.append(threading.current_thread())
+        real_write(*args, **kwargs)
+
+    monkeypatch.setattr(session, "write_atomically", recording_write)
+    api.add_sample_files()
+    win = open_window(qtbot, kept)
+    resolve_text(qtbot, win, SAMPLE)
+    qtbot.waitUntil(lambda: not win.saving)
+    assert writers and threading.main_thread() not in writers
+    saved = json.loads(session_file.read_text(encoding="utf-8"))
+    assert [row["id"] for row in saved["rows"]] == [int(i) for i in SAMPLE.split()]
+
+
+def test_a_save_in_the_background_never_overwrites_a_later_one(tmp_path: Path, qapp: Any) -> None:
+    from pan123_gui.core.models import LinkResult
+    from pan123_gui.ui.results.model import ResultsModel
+    from pan123_gui.ui.window.session import SessionStore
+
+    model = ResultsModel()
+    model.restore_rows([LinkResult(1, url="https://vip.123pan.cn/1/a.mp4")])
+    store = SessionStore(tmp_path / "session.json")
+    older = store.snapshot("old", model)
+    model.restore_rows([LinkResult(2, url="https://vip.123pan.cn/1/b.mp4")])
+    assert store.write(store.snapshot("new", model))
+    assert store.write(older)  # late: not written over the newer list
+    saved = json.loads((tmp_path / "session.json").read_text(encoding="utf-8"))
+    assert saved["text"] == "new" and [row["id"] for row in saved["rows"]] == [1, 2]
