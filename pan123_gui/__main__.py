@@ -396,6 +396,7 @@ def prompt_for_credentials(services: Services, window: MainWindow) -> bool:
 
 def show_startup_error(exc: BaseException, log_path: Path | None) -> None:
     """A message box in plain words, with the (redacted) details behind "Show Details"."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     from pan123_gui.logs import redact
@@ -418,6 +419,7 @@ def show_startup_error(exc: BaseException, log_path: Path | None) -> None:
         text += "\n\n" + words.startup_failed_log(str(log_path))
     _write_stderr(text + "\n")
     box = QMessageBox(QMessageBox.Icon.Critical, words.startup_failed_title(), text)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the reason may quote the server
     box.setDetailedText(build_report(type(exc), exc, exc.__traceback__))
     box.exec()
 

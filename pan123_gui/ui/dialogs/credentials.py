@@ -300,6 +300,7 @@ class CredentialsDialog(QDialog):
     def _wrapping_label() -> QLabel:
         label = QLabel()
         label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # test results carry the server's nickname and messages
         return label
 
     # -- size -------------------------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from pan123_gui.core.errors import CancelledError
 from pan123_gui.ui.files.search_model import SearchModel
 from pan123_gui.ui.files.tree_model import DriveTreeModel
+from pan123_gui.ui.plain_text import PlainToolTips, plain_only
 from pan123_gui.ui.wording import files as wording
 from pan123_gui.ui.wording.window import plain
 from pan123_gui.workers.base import Worker
@@ -74,6 +75,7 @@ class FilesPanel(QWidget):
         self.back_button = QPushButton(self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.tree_model)
+        PlainToolTips.install(self.tree)  # file names and paths from the server, as written
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.header().setStretchLastSection(False)
@@ -81,13 +83,14 @@ class FilesPanel(QWidget):
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.hits = QTreeView(self)
         self.hits.setModel(self.search_model)
+        PlainToolTips.install(self.hits)
         self.hits.setRootIsDecorated(False)
         self.hits.setUniformRowHeights(True)
         self.hits.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.hits.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.hits.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.hits.installEventFilter(self)
-        self.status = QLabel(self)
+        self.status = plain_only(QLabel(self))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.get_button = QPushButton(self)

@@ -46,6 +46,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QWidget
 
 from pan123_gui.ui.icons import action_icon
+from pan123_gui.ui.plain_text import PlainToolTips
 from pan123_gui.ui.results.model import (
     COL_EXPIRES,
     COL_FOLDER,
@@ -239,6 +240,7 @@ class ResultsView(QTableView):
         self._viewport.setBackgroundRole(QPalette.ColorRole.Base)
         self._viewport.setAutoFillBackground(True)
         self.setViewport(self._viewport)
+        PlainToolTips.install(self)  # names and server messages in row tooltips are shown as written
         self._source = model
         self._sorting_paused = False
         self.proxy = ShownRows(model, self)

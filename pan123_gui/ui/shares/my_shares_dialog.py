@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from pan123_gui.core.client import Pan123Client
 from pan123_gui.core.shares import ShareInfo, list_shares
+from pan123_gui.ui.plain_text import PlainToolTips, plain_only
 from pan123_gui.ui.shares.shares_model import COL_LINK, COL_NAME, SharesModel
 from pan123_gui.ui.spaces.spaces_dialog import failure_words
 from pan123_gui.ui.wording import dialogs as dialog_words
@@ -41,6 +42,7 @@ class MySharesDialog(QDialog):
         self.model = SharesModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        PlainToolTips.install(self.table)  # share names from the server, as written
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -49,7 +51,7 @@ class MySharesDialog(QDialog):
         header.setSectionResizeMode(COL_LINK, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(words.my_shares_title())
         layout.addWidget(self.table)
-        self.status = QLabel("", self)
+        self.status = plain_only(QLabel("", self))
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(self)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from pan123_gui.core.models import UserInfo
@@ -11,6 +12,7 @@ from pan123_gui.ui.wording import spaces as words
 class AccountLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # the VIP label comes from the server
         self.account: UserInfo | None = None
         self.setToolTip(words.account_tip())
         self.show_account(None)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from pan123_gui.core.models import SpaceFolder, UserInfo
+from pan123_gui.ui.plain_text import plain_only
 from pan123_gui.ui.wording import dialogs as dialog_words
 from pan123_gui.ui.wording import spaces as words
 from pan123_gui.ui.wording.errors import format_size
@@ -17,7 +18,7 @@ def enable_message_box(
 ) -> tuple[QMessageBox, QPushButton]:
     """The question with what it means, and its "Switch on" button; Cancel is the default (Enter or Esc change
     nothing)."""
-    box = QMessageBox(parent)
+    box = plain_only(QMessageBox(parent))  # folder names from the server, as written
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(words.enable_title())
     box.setText(words.enable_question([f.name for f in folders]))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pan123_gui.core.client import Pan123Client
 from pan123_gui.core.errors import Pan123Error
 from pan123_gui.core.spaces import KnownSpace, KnownSpaces, TopFolderFinder, disable_space, refresh_link_cache
+from pan123_gui.ui.plain_text import plain_only
 from pan123_gui.ui.wording import dialogs as dialog_words
 from pan123_gui.ui.wording import spaces as words
 from pan123_gui.ui.wording.errors import error_tooltip
@@ -58,7 +59,7 @@ class SpacesDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setAccessibleName(words.spaces_title())
         layout.addWidget(self.list)
-        self.status = QLabel("", self)
+        self.status = plain_only(QLabel("", self))
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(self)
@@ -130,7 +131,7 @@ class SpacesDialog(QDialog):
         self._enable_buttons()
 
     def confirm_disable(self, space: KnownSpace) -> bool:
-        box = QMessageBox(self)
+        box = plain_only(QMessageBox(self))
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(words.spaces_title())
         box.setText(words.disable_question(space.name))
