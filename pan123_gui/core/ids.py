@@ -100,9 +100,21 @@ _FULLWIDTH[0x3000] = 0x20
 _FULLWIDTH_RUN = re.compile("[\uff01-\uff19\uff1b-\uff5e\u3000]+")
 
 
+#: Megabytes are normalised in slices of this many characters: one regex call over a whole 50 MB paste would hold
+#: the GIL for seconds, and the window (whose scan runs on a worker thread) would freeze meanwhile.
+_NORMALISE_SLICE = 1 << 16
+
+
 def _normalise(text: str) -> str:
-    # Translating only the (rare) full-width runs is much faster than str.translate over megabytes.
-    return _FULLWIDTH_RUN.sub(lambda m: m.group().translate(_FULLWIDTH), text)
+    # Translating only the (rare) full-width runs is much faster than str.translate over megabytes. Each character
+    # maps on its own, so slicing anywhere gives the same text.
+    def wide(m: re.Match[str]) -> str:
+        return m.group().translate(_FULLWIDTH)
+
+    if len(text) <= _NORMALISE_SLICE:
+        return _FULLWIDTH_RUN.sub(wide, text)
+    step = _NORMALISE_SLICE
+    return "".join(_FULLWIDTH_RUN.sub(wide, text[i : i + step]) for i in range(0, len(text), step))
 
 
 @functools.lru_cache(maxsize=1024)

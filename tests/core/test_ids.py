@@ -505,3 +505,13 @@ def test_path_numbers_other_than_the_last_are_not_ids() -> None:
     scan = scan_ids("https://www.123pan.com/?homeFilePath=3614046%2C35993417, 42")
     assert scan.ids == [42] and scan.folders == [35993417]
     assert scan_ids("https://www.123pan.com/?homeFilePath=0").refs == []  # no folder 0 reference (the top)
+
+
+def test_megabytes_are_normalised_in_slices_with_the_same_result() -> None:
+    from pan123_gui.core import ids
+
+    step = ids._NORMALISE_SLICE
+    text = "x " * (step // 2 - 3) + "，１０８６１１３１，" + " y" * step  # the full-width ID straddles a slice edge
+    assert len(text) > step and "１" in text[step - 8 : step + 8]
+    assert ids._normalise(text) == text.translate(ids._FULLWIDTH)
+    assert ids.scan_ids(text).ids == [10861131]

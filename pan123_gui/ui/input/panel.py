@@ -93,7 +93,7 @@ class IdEdit(QPlainTextEdit):
     appended). Pasting copied *files* does the same; pasting text is ordinary editing."""
 
     mime_dropped = Signal(QMimeData)
-    too_big_pasted = Signal(str)  # a paste the box would not hold (see MAX_BOX_CHARS): its text
+    too_big_pasted = Signal(object)  # str: a paste the box would not hold (see MAX_BOX_CHARS), passed uncopied
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,11 +120,10 @@ class IdEdit(QPlainTextEdit):
         return source.hasUrls() or super().canInsertFromMimeData(source)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        files, _texts = mime_payload(source)
-        if files:
+        if source.hasUrls() and mime_payload(source)[0]:  # copied files (their text part is not read)
             self.mime_dropped.emit(_copy_mime(source))
             return
-        if source.hasText():
+        if source.hasText():  # the text is fetched once: for megabytes each copy costs the window time
             text = source.text()
             kept = self.document().characterCount() - len(self.textCursor().selectedText())  # a selection is replaced
             if kept + len(text) > MAX_BOX_CHARS:
