@@ -172,7 +172,7 @@ def test_rows_outside_a_space_carry_their_folder(tmp_path: Path) -> None:
         file_id=606,
         error="The file is not in a direct-link space",
         error_kind=ErrorKind.NOT_DIRECT_LINK_SPACE,
-        space_folder=SpaceFolder(10861001, "我的, \"资源\""),
+        space_folder=SpaceFolder(10861001, '我的, "资源"'),
     )
     at_top = LinkResult(file_id=707, error="x", error_kind=ErrorKind.NOT_DIRECT_LINK_SPACE, at_drive_top=True)
     [first, second] = [json.loads(line) for line in export_jsonl([outside, at_top]).splitlines()]

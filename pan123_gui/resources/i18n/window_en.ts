@@ -37,7 +37,7 @@
     </message>
     <message numerus="yes">
         <location line="+77"/>
-        <location line="+301"/>
+        <location line="+311"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-299"/>
+        <location line="-309"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n cancelled</numerusform>
@@ -77,7 +77,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+151"/>
+        <location line="+57"/>
+        <source>%n folders in the text: right-click a folder&apos;s row and choose “Get links of the files inside”</source>
+        <translation>
+            <numerusform>%n folder in the text: right-click its row and choose “Get links of the files inside”</numerusform>
+            <numerusform>%n folders in the text: right-click a folder&apos;s row and choose “Get links of the files inside”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+104"/>
         <source>Remove all %n rows and empty the input box?</source>
         <translation>
             <numerusform>Remove %n row and empty the input box?</numerusform>

@@ -41,12 +41,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+784"/>
+        <location line="+794"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="-780"/>
+        <location line="-790"/>
         <source>&amp;Credentials…</source>
         <translation>凭据(&amp;C)…</translation>
     </message>
@@ -293,14 +293,14 @@ Then press Ctrl+Enter (or click Get links).</source>
     </message>
     <message numerus="yes">
         <location line="+7"/>
-        <location line="+301"/>
+        <location line="+311"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-299"/>
+        <location line="-309"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n 个已取消</numerusform>
@@ -391,6 +391,18 @@ Paste IDs above, then click Get links or press Ctrl+Enter.</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Get links of the &amp;files inside</source>
+        <translation>获取其中文件的直链(&amp;F)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n folders in the text: right-click a folder&apos;s row and choose “Get links of the files inside”</source>
+        <translation>
+            <numerusform>文本中有 %n 个文件夹：右键点击文件夹所在行，选择“获取其中文件的直链”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Select &amp;all rows</source>
         <translation>全选(&amp;A)</translation>
     </message>

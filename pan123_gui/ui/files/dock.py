@@ -19,7 +19,7 @@ from pan123_gui.ui.wording import files as wording
 if TYPE_CHECKING:
     from pan123_gui.core.expand import Target
     from pan123_gui.ui.files.panel import FilesPanel
-    from pan123_gui.workers.folders import ClientSource
+    from pan123_gui.workers.folders import ClientSource, Drive
 
 __all__ = ["FilesDock"]
 
@@ -40,6 +40,7 @@ class FilesDock:
         self._on_files = on_files
         self.dock: QDockWidget | None = None
         self.panel: FilesPanel | None = None
+        self._drive: Drive | None = None
         self.action = QAction(window)
         self.action.setIcon(action_icon("folder"))
         self.action.setShortcut(QKeySequence(SHORTCUT))
@@ -48,16 +49,23 @@ class FilesDock:
         window.addAction(self.action)
         self.retranslate()
 
+    def drive(self) -> Drive:
+        """The drive as the panel's jobs see it (one folder-path cache for the panel and the window)."""
+        if self._drive is None:
+            from pan123_gui.workers.folders import Drive
+
+            self._drive = Drive(self._services)
+        return self._drive
+
     def open(self) -> None:
         """Show the panel (made on first use) with the top of the drive, and put the focus in it."""
         if self.dock is None:
             from pan123_gui.ui.files.panel import FilesPanel
-            from pan123_gui.workers.folders import Drive
 
             dock = QDockWidget(self._window)
             dock.setObjectName("files_dock")
             dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
-            panel = FilesPanel(Drive(self._services), self._pool, dock)
+            panel = FilesPanel(self.drive(), self._pool, dock)
             panel.filesChosen.connect(self._on_files)
             dock.setWidget(panel)
             self._window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)

@@ -12,7 +12,6 @@ in tab order; Enter in the search box searches, Escape in the results goes back 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTreeView,
@@ -34,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from pan123_gui.core.errors import CancelledError
+from pan123_gui.ui.files.expander import ASK_ABOVE, FolderExpander, failure_reason
 from pan123_gui.ui.files.search_model import SearchModel
 from pan123_gui.ui.files.tree_model import DriveTreeModel
 from pan123_gui.ui.plain_text import PlainToolTips, plain_only
@@ -43,11 +42,10 @@ from pan123_gui.workers.base import Worker
 
 if TYPE_CHECKING:
     from pan123_gui.core.expand import Target
+    from pan123_gui.core.ids import Ref
     from pan123_gui.workers.folders import Drive
 
 __all__ = ["ASK_ABOVE", "FilesPanel"]
-
-ASK_ABOVE = 500  # files: more than this and the panel asks before getting their links
 
 
 class FilesPanel(QWidget):
@@ -61,9 +59,7 @@ class FilesPanel(QWidget):
         self._pool = pool
         self._search_serial = 0
         self._search_worker: Worker | None = None
-        self._collect_worker: Worker | None = None
-        #: asked before getting more than ASK_ABOVE links: (files, minutes) -> go ahead? (tests replace it)
-        self.confirm_many: Callable[[int, int], bool] = self._ask_many
+        self.expander = FolderExpander(drive, pool, self)
 
         self.tree_model = DriveTreeModel(drive, pool, self)
         self.search_model = SearchModel(self)
@@ -135,6 +131,10 @@ class FilesPanel(QWidget):
         self.back_button.clicked.connect(self.show_folders)
         self.get_button.clicked.connect(self.get_links)
         self.cancel_button.clicked.connect(self.cancel)
+        self.expander.progress.connect(self.status.setText)
+        self.expander.failed.connect(self.status.setText)
+        self.expander.done.connect(self._on_collected)
+        self.expander.running_changed.connect(self._on_collecting)
         self.tree_model.loadsChanged.connect(self._on_loads)
         self.tree_model.loadFailed.connect(self._on_load_failed)
         self.retranslate()
@@ -186,12 +186,12 @@ class FilesPanel(QWidget):
 
     @Slot(int)
     def _on_loads(self, n: int) -> None:
-        if self._collect_worker is None and self._search_worker is None:
+        if not self.expander.running and self._search_worker is None:
             self.status.setText(wording.loading() if n else "")
 
     @Slot(int, object)
     def _on_load_failed(self, _folder_id: int, exc: object) -> None:
-        self.status.setText(wording.load_failed(_reason(exc)))
+        self.status.setText(wording.load_failed(failure_reason(exc)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.hits and event.type() == QEvent.Type.KeyPress:
@@ -240,87 +240,49 @@ class FilesPanel(QWidget):
             return
         self._search_worker = None
         if not isinstance(exc, CancelledError):
-            self.status.setText(wording.search_failed(_reason(exc)))
+            self.status.setText(wording.search_failed(failure_reason(exc)))
 
     # --- get links ---------------------------------------------------------------------------------------------------
 
-    def chosen(self) -> list[object]:
+    def chosen(self) -> list[Ref]:
         """References to what is ticked on the page shown (the search results, or the folders)."""
         model = self.search_model if self._showing_hits() else self.tree_model
         return list(model.chosen())
 
+    @property
+    def confirm_many(self) -> Callable[[int, int], bool]:
+        """Asked before getting more than ASK_ABOVE links: (files, minutes) -> go ahead? (tests replace it)"""
+        return self.expander.confirm_many
+
+    @confirm_many.setter
+    def confirm_many(self, ask: Callable[[int, int], bool]) -> None:
+        self.expander.confirm_many = ask
+
     def get_links(self) -> None:
-        if self._collect_worker is not None:
+        if self.expander.running:
             return
         refs = self.chosen()
         if not refs:
             self.status.setText(wording.nothing_ticked())
             return
-        worker = Worker(self._drive.expand, refs, pass_cancel=True, pass_progress=True)
-        receiver = _Answer(self, self._on_collected, self._on_collect_failed)
-        worker.signals.result.connect(receiver.result)
-        worker.signals.error.connect(receiver.error)
-        worker.signals.progress.connect(receiver.progress)
-        worker.signals.finished.connect(receiver.deleteLater)
-        receiver.on_progress = self._on_collect_progress
-        self._collect_worker = worker
-        self.get_button.setEnabled(False)
-        self.cancel_button.show()
-        self.status.setText(wording.loading())
-        worker.start(self._pool)
+        self.expander.start(refs)
 
     def cancel(self) -> None:
-        if self._collect_worker is not None:
-            self._collect_worker.cancel()
+        self.expander.cancel()
 
     @property
     def collecting(self) -> bool:
-        return self._collect_worker is not None
+        return self.expander.running
 
-    def _on_collect_progress(self, progress: object) -> None:
-        folders = getattr(progress, "folders_listed", 0)
-        files = getattr(progress, "files_seen", 0)
-        self.status.setText(wording.collecting(folders, files))
+    @Slot(bool)
+    def _on_collecting(self, running: bool) -> None:
+        self.get_button.setEnabled(not running)
+        self.cancel_button.setVisible(running)
 
-    def _collect_done(self) -> None:
-        self._collect_worker = None
-        self.get_button.setEnabled(True)
-        self.cancel_button.hide()
-
-    def _on_collect_failed(self, exc: object) -> None:
-        self._collect_done()
-        self.status.setText("" if isinstance(exc, CancelledError) else wording.collect_failed(_reason(exc)))
-
-    def _on_collected(self, value: object) -> None:
-        self._collect_done()
-        targets: list[Target] = list(value) if isinstance(value, list) else []
-        files = [t for t in targets if t.error is not None or t.info is None or not t.info.is_folder]
-        if not files:
-            self.status.setText(wording.no_files_inside())
-            return
-        if len(files) > ASK_ABOVE:
-            rate = self._link_rate()
-            minutes = max(1, math.ceil(len(files) / rate / 60))
-            if not self.confirm_many(len(files), minutes):
-                self.status.setText("")
-                return
-        self.status.setText(wording.added(len(files)))
-        self.filesChosen.emit(files)
-
-    def _link_rate(self) -> float:
-        try:
-            return max(0.1, self._drive.link_rate())
-        except Exception:  # no client yet: the default pace
-            return 5.0
-
-    def _ask_many(self, files: int, minutes: int) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, wording.many_title(), wording.many_question(files, minutes))
-        box.setParent(self, box.windowFlags())
-        yes = box.addButton(wording.many_yes(), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(yes)
-        box.exec()
-        return box.clickedButton() is yes
+    @Slot(list)
+    def _on_collected(self, targets: list[Target]) -> None:
+        self.status.setText(wording.added(sum(1 for t in targets if t.error is None)))
+        self.filesChosen.emit(targets)
 
 
 class _Answer(QObject):
@@ -344,13 +306,3 @@ class _Answer(QObject):
     def progress(self, value: object) -> None:
         if self.on_progress is not None:
             self.on_progress(value)
-
-
-def _reason(exc: object) -> str:
-    """A short reason for a failed listing (the error wording module maps kinds to plain words)."""
-    from pan123_gui.core.errors import Pan123Error
-    from pan123_gui.ui.wording.errors import error_text
-
-    if isinstance(exc, Pan123Error):
-        return error_text(exc.kind, exc.code, exc.server_message)
-    return error_text(None)

@@ -231,6 +231,7 @@ class ResultsView(QTableView):
     copy_id_rows = Signal(list)  # copy these rows' file IDs
     refetch_rows = Signal(list)  # get these rows' links again
     remove_rows = Signal(list)  # take these rows out of the list
+    expand_rows = Signal(list)  # replace these folder rows by the files inside
 
     def __init__(self, model: ResultsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -290,6 +291,7 @@ class ResultsView(QTableView):
         self.act_open_enter = self._action("", QKeySequence("Shift+Enter"), self._open_current)
         self.act_copy_id = self._action("", None, self._copy_ids)
         self.act_refetch = self._action("retry", None, self._refetch)
+        self.act_inside = self._action("folder", None, self._expand)
         self.act_remove = self._action("clear", QKeySequence.StandardKey.Delete, self._remove)
         if sys.platform == "darwin":  # Mac keyboards label Backspace "delete"
             self.act_remove.setShortcuts([*self.act_remove.shortcuts(), QKeySequence("Backspace")])
@@ -325,6 +327,7 @@ class ResultsView(QTableView):
         self.act_open.setText(w.open_in_browser())
         self.act_copy_id.setText(w.copy_file_id())
         self.act_refetch.setText(w.fetch_again())
+        self.act_inside.setText(w.files_inside())
         self.act_remove.setText(w.remove_rows())
         self.act_remove.setToolTip(w.remove_rows_tip())
         self.act_remove.setStatusTip(w.remove_rows_tip())
@@ -427,6 +430,22 @@ class ResultsView(QTableView):
     def _remove(self) -> None:
         self.remove_rows.emit(self.rows_for_action())
 
+    def folder_rows(self, rows: list[int]) -> list[int]:
+        """The rows among ``rows`` that are folders (source rows)."""
+        from pan123_gui.core.errors import ErrorKind
+
+        found = []
+        for row in rows:
+            result = self._source.result_at(row)
+            if result is not None and result.error_kind is ErrorKind.IS_FOLDER:
+                found.append(row)
+        return found
+
+    def _expand(self) -> None:
+        rows = self.folder_rows(self.rows_for_action())
+        if rows:
+            self.expand_rows.emit(rows)
+
     def _on_double_clicked(self, index: QModelIndex) -> None:
         self.copy_rows.emit([self.source_row(index)])
 
@@ -449,6 +468,10 @@ class ResultsView(QTableView):
         self.act_remove.setEnabled(bool(rows))
         menu = QMenu(self)
         menu.setAccessibleName(w.results_accessible())
+        if self.folder_rows(rows):
+            menu.addAction(self.act_inside)
+            menu.setDefaultAction(self.act_inside)
+            menu.addSeparator()
         menu.addAction(self.act_copy)
         menu.addAction(self.act_open)
         menu.addAction(self.act_copy_id)

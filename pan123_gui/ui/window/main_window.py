@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from pan123_gui.core.models import LinkResult
     from pan123_gui.core.resolver import Resolver
     from pan123_gui.core.text_files import FileIssue
+    from pan123_gui.ui.files.expander import FolderExpander
     from pan123_gui.ui.window.notice_bar import NoticeBar
     from pan123_gui.ui.window.notices import Detail
     from pan123_gui.ui.window.resolve_run import ResolveRun, RunSummary
@@ -102,6 +103,9 @@ class MainWindow(QMainWindow):
 
         self.commands = WindowCommands(self, self)
         self.files = FilesDock(self, services, services.pool, self.get_links_of_files)
+        self._expander: FolderExpander | None = None  # folder rows -> their files (made on first use)
+        self._expanding: list[int] = []  # the folder rows being replaced by their files
+        self._folder_note = ""  # said again when the run ends: the folder rows offer the files inside
         self.commands.menu_file.insertAction(self.commands.act_open_files, self.files.action)
         self.commands.toolbar.insertAction(self.commands.act_open_files, self.files.action)
         self._build_layout()
@@ -204,6 +208,7 @@ class MainWindow(QMainWindow):
         self.view.copy_id_rows.connect(self.copy_row_ids)
         self.view.refetch_rows.connect(self.refetch_rows)
         self.view.remove_rows.connect(self.remove_rows)
+        self.view.expand_rows.connect(self.get_links_inside)
 
     def _load_settings(self) -> None:
         bar = self.resolve_bar
@@ -488,6 +493,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(w.preview_counting())
             return
         ids = self.input.ids()  # unique, in first-seen order
+        scan = self.input.scan()
+        folders = [f for f in (scan.folders if scan is not None else []) if self.model.row_of(f) is None]
+        if folders:  # web addresses of folders: a row each, which offers the files inside
+            self._add_folder_rows(folders)
+            if not ids:
+                self._status(w.folder_rows_added(len(folders)))
+                return
         if not ids:
             self._status(w.nothing_to_resolve_empty())
             self.input.edit.setFocus()
@@ -508,7 +520,61 @@ class MainWindow(QMainWindow):
         from pan123_gui.workers.resolve import resolve_job  # ~40 ms with the core's data classes
 
         self._start(resolve_job(self._factory(sign), todo), todo)
-        self._status(w.started(len(todo)))
+        self._folder_note = w.folder_rows_added(len(folders)) if folders else ""
+        self._status(w.started(len(todo)) + (" · " + self._folder_note if folders else ""))
+
+    def _add_folder_rows(self, folders: list[int]) -> None:
+        from pan123_gui.core.errors import IsFolderError
+        from pan123_gui.core.models import LinkResult
+
+        err = IsFolderError()
+        new = self.model.add_pending(folders)
+        self.model.apply_results([LinkResult(file_id=f, error=str(err), error_kind=err.kind) for f in new])
+
+    def get_links_inside(self, rows: list[int]) -> None:
+        """Folder rows (source rows): the files inside, all levels deep, replace them and get their links."""
+        if self._run is not None:
+            self._status(w.busy())
+            return
+        ids = self.model.ids()
+        folders = [ids[r] for r in rows if 0 <= r < len(ids)]
+        if not folders:
+            return
+        from pan123_gui.core.ids import Ref
+
+        expander = self._folder_expander()
+        if expander.running:
+            self._status(w.busy())
+            return
+        self._expanding = folders
+        expander.start([Ref(f, True) for f in folders])
+
+    def _folder_expander(self) -> FolderExpander:
+        if self._expander is None:
+            from pan123_gui.ui.files.expander import FolderExpander
+
+            expander = FolderExpander(self.files.drive(), self._services.pool, self)
+            expander.progress.connect(self._status)
+            expander.failed.connect(self._on_expand_failed)
+            expander.done.connect(self._on_folders_expanded)
+            self._expander = expander
+        return self._expander
+
+    def _on_expand_failed(self, words: str) -> None:
+        self._expanding = []
+        if words:
+            self._status(words)
+
+    def _on_folders_expanded(self, targets: list[Target]) -> None:
+        from pan123_gui.core.expand import target_error_row
+
+        folders, self._expanding = self._expanding, []
+        unreadable = [t for t in targets if t.error is not None and t.file_id in set(folders)]
+        rows = [row for t in unreadable if (row := target_error_row(t)) is not None]
+        self.model.apply_results(rows)  # a folder that could not be read says why in its own row
+        done = [f for f in folders if f not in {t.file_id for t in unreadable}]
+        self._kept.forget(self.model.remove_ids(done))
+        self.get_links_of_files([t for t in targets if t.file_id not in set(folders)])
 
     def get_links_of_files(self, targets: list[Target]) -> None:
         """Files chosen in "Your files": rows that show their folders, then their links (as Get links does for
@@ -681,6 +747,9 @@ class MainWindow(QMainWindow):
             self._status(w.signed_rows(summary.ok, summary.failed))
         else:
             self._status(w.finished_summary(summary.ok, summary.failed))
+        if self._folder_note:
+            self._status(self.statusBar().currentMessage() + " · " + self._folder_note)
+            self._folder_note = ""
         if run is not None:
             run.deleteLater()
         self._update_state()

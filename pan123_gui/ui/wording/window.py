@@ -417,6 +417,16 @@ def fetch_again() -> str:
     return QCoreApplication.translate("window", "&Get link again")
 
 
+def files_inside() -> str:
+    return QCoreApplication.translate("window", "Get links of the &files inside")
+
+
+def folder_rows_added(n: int) -> str:
+    return window.tr(
+        "%n folders in the text: right-click a folder's row and choose “Get links of the files inside”", "", n
+    )
+
+
 def select_all() -> str:
     return QCoreApplication.translate("window", "Select &all rows")
 

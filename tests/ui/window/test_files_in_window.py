@@ -15,6 +15,7 @@ from window_driver import wait_idle
 
 from pan123_gui.app import Services
 from pan123_gui.core.endpoints import FILE_INFOS_PATH, FILE_LIST_PATH
+from pan123_gui.core.errors import ErrorKind
 from pan123_gui.demo.fake_api import FakeApiServer
 from pan123_gui.demo.samples import COVERS_ID, FOLDER_ID, SAMPLE_DRIVE, SPACE_ID
 from pan123_gui.ui.files.tree_model import DriveTreeModel
@@ -115,3 +116,51 @@ def test_a_ticked_parent_folder_gives_aria2_sub_folders(
     wait_idle(qtbot, window, timeout=60_000)
     aria2 = _export(monkeypatch, window, tmp_path / "c", ".aria2").read_text("utf-8")
     assert "  dir=第一季\n  out=第001集.mp4\n" in aria2 and "  dir=封面\n" in aria2
+
+
+def test_a_pasted_folder_address_becomes_a_row_that_offers_the_files_inside(
+    qtbot: Any, window: MainWindow, api: FakeApiServer
+) -> None:
+    from pan123_gui.demo.samples import FOLDER_ADDRESS, VIDEO_ID
+
+    window.input.edit.setFocus()
+    window.input.edit.insertPlainText(f"{FOLDER_ADDRESS}\n{VIDEO_ID}\n")
+    window.resolve_bar.resolve_button.click()
+    wait_idle(qtbot, window)
+    model = window.model
+    assert model.ids() == [FOLDER_ID, VIDEO_ID]
+    folder_row = model.row_of(FOLDER_ID)
+    assert folder_row is not None
+    result = model.result_at(folder_row)
+    assert result is not None and result.error_kind is ErrorKind.IS_FOLDER
+    assert "Get links of the files inside" in window.statusBar().currentMessage()
+    assert not [
+        r for r in api.records if r.path == "/api/v1/direct-link/url" and r.query.get("fileID") == str(FOLDER_ID)
+    ]
+    # the row's menu offers the files inside, first
+    window.view.selectRow(window.view.proxy.mapFromSource(model.index(folder_row, 0)).row())
+    menu = window.view.build_menu()
+    assert menu.actions()[0] is window.view.act_inside and window.view.act_inside.isEnabled()
+    menu.deleteLater()
+    window.view.act_inside.trigger()
+    qtbot.waitUntil(lambda: model.row_of(FOLDER_ID) is None and model.rowCount() > 100, timeout=WAIT)
+    wait_idle(qtbot, window, timeout=60_000)
+    assert model.row_of(VIDEO_ID) == 0  # the file given by ID keeps its place
+    first = model.row_of(10862001)
+    assert first is not None and model.index(first, COL_FOLDER).data() == "测试直链文件夹/直链素材/第一季"
+    assert model.status_at(first) is RowStatus.OK
+
+
+def test_a_folder_id_row_offers_the_files_inside_too(qtbot: Any, window: MainWindow) -> None:
+    window.input.edit.setFocus()
+    window.input.edit.insertPlainText(str(COVERS_ID))
+    window.resolve_bar.resolve_button.click()
+    wait_idle(qtbot, window)
+    row = window.model.row_of(COVERS_ID)
+    assert row is not None and window.view.folder_rows([row]) == [row]
+    window.get_links_inside([row])
+    qtbot.waitUntil(
+        lambda: window.model.row_of(COVERS_ID) is None and window.model.rowCount() == len(COVERS), timeout=WAIT
+    )
+    wait_idle(qtbot, window)
+    assert [window.model.status_at(r) for r in range(len(COVERS))] == [RowStatus.OK] * len(COVERS)
