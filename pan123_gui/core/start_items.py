@@ -14,15 +14,11 @@ from pathlib import Path
 
 __all__ = ["absolute_items", "split_items"]
 
-#: Items beyond this many are not handed over (a command line never holds more; a message stays small).
-MAX_ITEMS = 1000
-
-
 def absolute_items(items: Sequence[str], cwd: Path | None = None) -> list[str]:
     """``items`` with every one that names an existing path made absolute (text items as they are)."""
     base = cwd if cwd is not None else Path.cwd()
     out: list[str] = []
-    for item in items[:MAX_ITEMS]:
+    for item in items:
         if not item:
             continue
         try:
@@ -40,7 +36,7 @@ def split_items(items: Sequence[str]) -> tuple[list[Path], list[str]]:
     """(files, texts): absolute paths are files (read them; a missing one is said as such), the rest is text."""
     files: list[Path] = []
     texts: list[str] = []
-    for item in items[:MAX_ITEMS]:
+    for item in items:
         if item and os.path.isabs(item):
             files.append(Path(item))
         elif item.strip():

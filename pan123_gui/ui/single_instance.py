@@ -28,7 +28,7 @@ __all__ = ["HAND_OVER_TIMEOUT_MS", "FirstInstance", "hand_over", "instance_key"]
 log = logging.getLogger(__name__)
 
 HAND_OVER_TIMEOUT_MS = 3000  # how long a second start tries to reach the first one
-_MAX_MESSAGE = 64 * 1024  # the arguments of one start, far more than any command line
+_MAX_MESSAGE = 16 * 1024 * 1024  # the items of one start: above any command line (Linux allows 2 MB), so none is cut
 
 
 def instance_key(session_file: Path) -> str:
@@ -114,16 +114,19 @@ def hand_over(key: str, args: Sequence[str], timeout_ms: int = HAND_OVER_TIMEOUT
     from PySide6.QtNetwork import QLocalSocket
 
     deadline = QDeadlineTimer(timeout_ms)
-    payload = json.dumps(list(args)).encode("utf-8")
+    payload = json.dumps(list(args), ensure_ascii=False).encode("utf-8")
     while not deadline.hasExpired():
         socket = QLocalSocket()
         socket.connectToServer(key)
         if socket.waitForConnected(max(1, min(500, int(deadline.remainingTime())))):
             socket.write(payload)
-            sent = socket.waitForBytesWritten(max(1, int(deadline.remainingTime())))
+            while socket.bytesToWrite() > 0 and not deadline.hasExpired():  # a long command line: every byte
+                if not socket.waitForBytesWritten(max(1, int(deadline.remainingTime()))):
+                    break
+            sent = socket.bytesToWrite() == 0
             socket.disconnectFromServer()
             if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
                 socket.waitForDisconnected(max(1, int(deadline.remainingTime())))
-            return bool(sent)
+            return sent
         QThread.msleep(100)  # the first window may not be listening yet (it listens after its first paint)
     return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -102,3 +103,32 @@ def test_bring_forward_shows_the_window_and_says_why(qtbot: Any, window: Any) ->
     window.bring_forward(["--demo"])
     assert not window.isMinimized()
     assert window.statusBar().currentMessage() == w.brought_forward()
+
+
+def test_a_long_command_line_is_handed_over_whole(qtbot: Any, tmp_path: Path) -> None:
+    session = tmp_path / "data" / "session.json"
+    first = FirstInstance(session)
+    assert first.acquire()
+    received: list[list[str]] = []
+    assert first.listen(received.append)
+    items = [str(10_000_000 + n) for n in range(20_000)] + ["文件 " * 20_000]  # about 300 KB: every item arrives
+    (tmp_path / "items.json").write_text(json.dumps(items), encoding="utf-8")
+    send = (  # from another process, as a second start does (this one must keep reading meanwhile)
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from pan123_gui.ui.single_instance import hand_over, instance_key\n"
+        "app = QCoreApplication([])\n"
+        "items = json.loads(Path(sys.argv[2]).read_text(encoding='utf-8'))\n"
+        "sys.exit(0 if hand_over(instance_key(Path(sys.argv[1])), items, timeout_ms=60_000) else 3)\n"
+    )
+    second = subprocess.Popen([sys.executable, "-c", send, str(session), str(tmp_path / "items.json")])
+    try:
+        qtbot.waitUntil(lambda: second.poll() is not None, timeout=90_000)
+    finally:
+        if second.poll() is None:
+            second.kill()
+    assert second.returncode == 0
+    qtbot.waitUntil(lambda: len(received) == 1, timeout=30_000)
+    assert received[0] == items
+    first.release()
