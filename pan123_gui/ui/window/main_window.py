@@ -11,10 +11,9 @@ import itertools
 import sys
 from collections.abc import Callable, Sequence
 from enum import Enum
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -30,8 +29,11 @@ from pan123_gui.ui.row_status import RowStatus
 from pan123_gui.ui.window import desktop
 from pan123_gui.ui.window.action_bar import ActionBar
 from pan123_gui.ui.window.commands import WindowCommands
+from pan123_gui.ui.window.copying import Copying
+from pan123_gui.ui.window.exporting import Exporting
+from pan123_gui.ui.window.incoming import Incoming
 from pan123_gui.ui.window.kept_list import KeptList
-from pan123_gui.ui.window.notices import Fix, Notice, file_issues
+from pan123_gui.ui.window.notices import Fix, Notice
 from pan123_gui.ui.window.resolve_bar import ResolveBar
 from pan123_gui.ui.wording import window as w
 
@@ -43,7 +45,6 @@ if TYPE_CHECKING:
     from pan123_gui.core.expand import Target
     from pan123_gui.core.models import LinkResult
     from pan123_gui.core.resolver import Resolver
-    from pan123_gui.core.text_files import FileIssue
     from pan123_gui.ui.files.expander import FolderExpander
     from pan123_gui.ui.window.notice_bar import NoticeBar
     from pan123_gui.ui.window.notices import Detail
@@ -70,26 +71,21 @@ class RunKind(Enum):
     SIGN = "sign"  # "Sign links" turned on: the rows already in the list get signed
 
 
-def _documents_folder() -> str:
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-
-
 class MainWindow(QMainWindow):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services = services
+        self.services = services
         self._settings = services.settings
         self._run: ResolveRun | None = None
         self._run_kind = RunKind.RESOLVE
         self._retry_skipped = 0  # failed rows a retry left out (they cannot change)
         self._signing_choice_pending = False  # "Sign links" changed during a run: applied to the list when it ends
-        self._kept = KeptList(services.session_file)
+        self.kept = KeptList(services.session_file)
         self._quit_box: QMessageBox | None = None
         self._after_keyring: Callable[[], object] | None = None  # what waits for the keyring (wait_for_keyring)
         self._quit_confirmed = False
         self._painted = False  # until then: no keyring, no file reading (see _after_first_paint)
         self.first_paint_done = False  # True once the work waiting for the first paint is done
-        self._items_waiting: list[str] = []  # IDs, text and files from a command line (see take_items)
 
         self.model = ResultsModel(self)
         self._notice: NoticeBar | None = None  # made when there is something to say (see ``notice``)
@@ -102,6 +98,9 @@ class MainWindow(QMainWindow):
         self.demo_label = QLabel(self)
 
         self.commands = WindowCommands(self, self)
+        self.copying = Copying(self, self._sign_key_available)
+        self.exporting = Exporting(self)
+        self.incoming = Incoming(self)
         self.files = FilesDock(self, services, services.pool, self.get_links_of_files)
         self._expander: FolderExpander | None = None  # folder rows -> their files (made on first use)
         self._expanding: list[int] = []  # the folder rows being replaced by their files
@@ -112,7 +111,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._load_settings()
         self.retranslate()
-        self._update_state()
+        self.update_state()
 
         self._expiry_timer = QTimer(self)
         self._expiry_timer.setInterval(EXPIRY_CHECK_MS)
@@ -139,7 +138,7 @@ class MainWindow(QMainWindow):
         self.check_credentials()
         self.restore_session()
         self.first_paint_done = True
-        self._take_waiting_items()  # from the command line: after the kept list, never instead of it
+        self.incoming.first_paint_done()  # items from the command line: after the kept list, never instead of it
 
     # ================================================================================================ building
     def _build_layout(self) -> None:
@@ -175,7 +174,7 @@ class MainWindow(QMainWindow):
         self._central_layout = layout  # the notice strip goes on top when first needed
         self.setCentralWidget(central)
         self.statusBar().addPermanentWidget(self.demo_label)
-        self.demo_label.setVisible(self._services.is_demo)
+        self.demo_label.setVisible(self.services.is_demo)
 
         # Tab order: box → Get links → Cancel → signing → table → list actions.
         chain: list[QWidget] = [
@@ -195,17 +194,12 @@ class MainWindow(QMainWindow):
         self.resolve_bar.cancel_button.clicked.connect(self.cancel)
         self.resolve_bar.sign_check.toggled.connect(self._on_sign_toggled)
         self.resolve_bar.valid_minutes_changed.connect(self._on_valid_changed)
-        self.model.counts_changed.connect(self._update_state)
+        self.model.counts_changed.connect(self.update_state)
         self.model.rowsInserted.connect(self._on_rows_changed)
         self.model.modelReset.connect(self._on_rows_changed)
-        self.input.ids_added.connect(self._on_ids_added)
-        self.input.problems.connect(self._on_file_problems)
-        self.input.nothing_found.connect(self._on_nothing_found)
-        self.input.reading_changed.connect(self._on_reading_changed)
-        self.input.paste_too_big.connect(self._on_paste_too_big)
-        self.view.copy_rows.connect(self.copy_rows)
-        self.view.open_row.connect(self.open_row)
-        self.view.copy_id_rows.connect(self.copy_row_ids)
+        self.view.copy_rows.connect(self.copying.copy_rows)
+        self.view.open_row.connect(self.copying.open_row)
+        self.view.copy_id_rows.connect(self.copying.copy_row_ids)
         self.view.refetch_rows.connect(self.refetch_rows)
         self.view.remove_rows.connect(self.remove_rows)
         self.view.expand_rows.connect(self.get_links_inside)
@@ -221,7 +215,7 @@ class MainWindow(QMainWindow):
 
     # ================================================================================================ text
     def retranslate(self) -> None:
-        self.setWindowTitle(w.window_title(self._services.is_demo))
+        self.setWindowTitle(w.window_title(self.services.is_demo))
         self.commands.retranslate(painted=self._painted)
         self.results_label.setText(w.results_label() + " — " + w.results_tip())
         self.demo_label.setText(w.demo_status())
@@ -256,14 +250,18 @@ class MainWindow(QMainWindow):
         self.input.refresh_preview()
         self.view.viewport().update()
 
-    def _update_state(self) -> None:
+    def update_state(self) -> None:
         run = self._run
         running = run is not None
         self.commands.update(self.model.counts(), running=running, cancelling=run is not None and run.cancelled)
         self.view.act_refetch.setEnabled(not running)
 
-    def _status(self, text: str) -> None:
+    def status(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MS)
+
+    @property
+    def widget(self) -> QWidget:
+        return self
 
     @property
     def busy(self) -> bool:
@@ -280,12 +278,17 @@ class MainWindow(QMainWindow):
             self._central_layout.insertWidget(0, self._notice)
         return self._notice
 
-    def _dismiss_notice(self, notice: Notice) -> None:
+    def dismiss_notice(self, notice: Notice) -> None:
         if self._notice is not None:
             self._notice.dismiss(notice)
 
-    def _show_notice(self, notice: Notice, detail: Detail | None = None) -> None:
+    def show_notice(self, notice: Notice, detail: Detail | None = None) -> None:
         self.notice.show_notice(notice, detail)
+
+    def focus_first_notice_button(self) -> None:
+        buttons = self.notice.buttons
+        if buttons:
+            buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def fix(self, fix: Fix) -> None:
         """What a notice button does."""
@@ -293,26 +296,26 @@ class MainWindow(QMainWindow):
             self.open_credentials()
         elif fix is Fix.TURN_SIGNING_OFF:
             self.resolve_bar.sign_check.setChecked(False)
-            self._dismiss_notice(Notice.SIGN_KEY)
+            self.dismiss_notice(Notice.SIGN_KEY)
         elif fix is Fix.OPEN_FILES:
             self.open_files()
         elif fix is Fix.RESIGN:
-            self._dismiss_notice(Notice.LINKS_EXPIRED)
+            self.dismiss_notice(Notice.LINKS_EXPIRED)
             self.resign_expired()
         elif fix is Fix.EXPORT:
             self.export()
 
     def check_credentials(self) -> bool:
         """Show the "no credentials" notice when there are none (never in demo mode). True when usable."""
-        if self._services.is_demo or self._services.has_credentials():
-            self._dismiss_notice(Notice.CREDENTIALS)
+        if self.services.is_demo or self.services.has_credentials():
+            self.dismiss_notice(Notice.CREDENTIALS)
             return True
-        self._show_notice(Notice.CREDENTIALS)
+        self.show_notice(Notice.CREDENTIALS)
         return False
 
     def _sign_key_available(self) -> bool:
         try:
-            return bool(self._services.credentials().sign_key)
+            return bool(self.services.credentials().sign_key)
         except Pan123Error:
             return False
 
@@ -322,21 +325,19 @@ class MainWindow(QMainWindow):
         if not self.resolve_bar.sign_check.isChecked() or self._sign_key_available():
             self.input.set_next_step(None)
             return False
-        self._show_notice(Notice.SIGN_KEY, w.sign_key_blocked)
-        self._status(w.not_started_no_sign_key())
+        self.show_notice(Notice.SIGN_KEY, w.sign_key_blocked)
+        self.status(w.not_started_no_sign_key())
         self.input.set_next_step(w.preview_needs_sign_key)  # the hint under the box no longer says Ctrl+Enter
-        buttons = self.notice.buttons
-        if buttons:
-            buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        self.focus_first_notice_button()
         return True
 
     def _on_sign_toggled(self, checked: bool) -> None:
         self._settings.sign_links = checked
         if checked and not self._sign_key_available():
-            self._show_notice(Notice.SIGN_KEY)
+            self.show_notice(Notice.SIGN_KEY)
             self.input.set_next_step(w.preview_needs_sign_key)
         elif not checked:
-            self._dismiss_notice(Notice.SIGN_KEY)
+            self.dismiss_notice(Notice.SIGN_KEY)
             self.input.set_next_step(None)
         self._apply_signing_choice()
 
@@ -346,7 +347,7 @@ class MainWindow(QMainWindow):
         request; the account uid is asked once per client). During a run this waits until the run ends."""
         if self._run is not None:
             self._signing_choice_pending = True
-            self._status(w.signing_after_run())
+            self.status(w.signing_after_run())
             return
         self._signing_choice_pending = False
         if self.resolve_bar.sign_check.isChecked():
@@ -381,7 +382,7 @@ class MainWindow(QMainWindow):
         from pan123_gui.workers.resolve import resign_job
 
         self._start(resign_job(self._factory(True), plain), ids, plain, kind=RunKind.SIGN)
-        self._status(w.signing_rows(len(ids)))
+        self.status(w.signing_rows(len(ids)))
 
     def _unsign_rows(self) -> None:
         import dataclasses  # ~2 ms
@@ -394,9 +395,9 @@ class MainWindow(QMainWindow):
         if not plain:
             return
         self.model.apply_results(plain)
-        self._kept.fetched(plain)
-        self._dismiss_notice(Notice.LINKS_EXPIRED)
-        self._status(w.unsigned_rows(len(plain)))
+        self.kept.fetched(plain)
+        self.dismiss_notice(Notice.LINKS_EXPIRED)
+        self.status(w.unsigned_rows(len(plain)))
 
     def _on_valid_changed(self, minutes: int) -> None:
         self._settings.valid_minutes = minutes
@@ -405,15 +406,15 @@ class MainWindow(QMainWindow):
     def open_credentials(self) -> None:
         from pan123_gui.ui.dialogs.credentials import CredentialsDialog  # ~0.6 s: the core's HTTP client and keyring
 
-        dialog = CredentialsDialog(self._services, self)
+        dialog = CredentialsDialog(self.services, self)
         dialog.exec()
         dialog.deleteLater()
-        self._services.reset_client()
+        self.services.reset_client()
         self.check_credentials()
         if self._sign_key_available():
             self.input.set_next_step(None)
             if self._notice is not None and self._notice.current is Notice.SIGN_KEY:
-                self._dismiss_notice(Notice.SIGN_KEY)
+                self.dismiss_notice(Notice.SIGN_KEY)
         if self.resolve_bar.sign_check.isChecked() and self._sign_key_available():
             self._apply_signing_choice()  # a key just entered: the plain links in the list get signed
 
@@ -421,7 +422,7 @@ class MainWindow(QMainWindow):
         from pan123_gui.ui.dialogs.settings import SettingsDialog  # ~30 ms
 
         signing = self.resolve_bar.sign_check.isChecked()
-        dialog = SettingsDialog(self._services, self)
+        dialog = SettingsDialog(self.services, self)
         dialog.exec()
         dialog.deleteLater()
         self._load_settings()
@@ -450,44 +451,16 @@ class MainWindow(QMainWindow):
         accept_id_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        if self.input.add_from_mime(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        self.incoming.drop(event)
 
     def open_files(self) -> None:
-        start = _documents_folder()
-        paths = desktop.ask_open_paths(self, w.open_files_title(), start, w.open_files_filter())
-        if paths:
-            self.input.add_files([Path(p) for p in paths])
-
-    def _on_ids_added(self, count: int) -> None:
-        self._status(w.added_ids(count))
-        self._dismiss_notice(Notice.FILES)
-
-    def _on_reading_changed(self, reading: bool) -> None:
-        if reading:
-            self.statusBar().showMessage(w.reading_files())
-
-    def _on_paste_too_big(self, chars: int) -> None:
-        from pan123_gui.ui.input.panel import MAX_BOX_CHARS
-        from pan123_gui.ui.window.notices import paste_too_big
-        from pan123_gui.ui.wording import kept
-
-        self._show_notice(Notice.PASTE_TOO_BIG, paste_too_big(chars, MAX_BOX_CHARS))
-        self.statusBar().showMessage(kept.looking_for_ids())
-
-    def _on_nothing_found(self) -> None:
-        self._status(w.no_ids_in_drop())
-
-    def _on_file_problems(self, issues: list[FileIssue]) -> None:
-        self._show_notice(Notice.FILES, file_issues(issues))
+        self.incoming.open_files()
 
     # ================================================================================================ resolving
     def resolve(self) -> None:
         """Get links for the IDs in the box: new IDs get rows; unfinished rows among them are picked up again."""
         if self._run is not None:
-            self._status(w.busy())
+            self.status(w.busy())
             return
         if self.input.when_counted(self.resolve):  # a long text: counted on the pool, then this runs again
             self.statusBar().showMessage(w.preview_counting())
@@ -498,10 +471,10 @@ class MainWindow(QMainWindow):
         if folders:  # web addresses of folders: a row each, which offers the files inside
             self._add_folder_rows(folders)
             if not ids:
-                self._status(w.folder_rows_added(len(folders)))
+                self.status(w.folder_rows_added(len(folders)))
                 return
         if not ids:
-            self._status(w.nothing_to_resolve_empty())
+            self.status(w.nothing_to_resolve_empty())
             self.input.edit.setFocus()
             return
         if self._sign_key_blocks():
@@ -513,7 +486,7 @@ class MainWindow(QMainWindow):
         again = [i for i in ids if i not in new and self._status_of(i) in unfinished]
         if not new and not again:
             self.view.resume_sorting()
-            self._status(w.nothing_new(len(ids)))
+            self.status(w.nothing_new(len(ids)))
             return
         self.model.mark_pending(again)
         todo = [i for i in ids if i in new or i in set(again)]
@@ -521,7 +494,7 @@ class MainWindow(QMainWindow):
 
         self._start(resolve_job(self._factory(sign), todo), todo)
         self._folder_note = w.folder_rows_added(len(folders)) if folders else ""
-        self._status(w.started(len(todo)) + (" · " + self._folder_note if folders else ""))
+        self.status(w.started(len(todo)) + (" · " + self._folder_note if folders else ""))
 
     def _add_folder_rows(self, folders: list[int]) -> None:
         from pan123_gui.core.errors import IsFolderError
@@ -534,7 +507,7 @@ class MainWindow(QMainWindow):
     def get_links_inside(self, rows: list[int]) -> None:
         """Folder rows (source rows): the files inside, all levels deep, replace them and get their links."""
         if self._run is not None:
-            self._status(w.busy())
+            self.status(w.busy())
             return
         ids = self.model.ids()
         folders = [ids[r] for r in rows if 0 <= r < len(ids)]
@@ -544,7 +517,7 @@ class MainWindow(QMainWindow):
 
         expander = self._folder_expander()
         if expander.running:
-            self._status(w.busy())
+            self.status(w.busy())
             return
         self._expanding = folders
         expander.start([Ref(f, True) for f in folders])
@@ -553,8 +526,8 @@ class MainWindow(QMainWindow):
         if self._expander is None:
             from pan123_gui.ui.files.expander import FolderExpander
 
-            expander = FolderExpander(self.files.drive(), self._services.pool, self)
-            expander.progress.connect(self._status)
+            expander = FolderExpander(self.files.drive(), self.services.pool, self)
+            expander.progress.connect(self.status)
             expander.failed.connect(self._on_expand_failed)
             expander.done.connect(self._on_folders_expanded)
             self._expander = expander
@@ -563,7 +536,7 @@ class MainWindow(QMainWindow):
     def _on_expand_failed(self, words: str) -> None:
         self._expanding = []
         if words:
-            self._status(words)
+            self.status(words)
 
     def _on_folders_expanded(self, targets: list[Target]) -> None:
         from pan123_gui.core.expand import target_error_row
@@ -573,14 +546,14 @@ class MainWindow(QMainWindow):
         rows = [row for t in unreadable if (row := target_error_row(t)) is not None]
         self.model.apply_results(rows)  # a folder that could not be read says why in its own row
         done = [f for f in folders if f not in {t.file_id for t in unreadable}]
-        self._kept.forget(self.model.remove_ids(done))
+        self.kept.forget(self.model.remove_ids(done))
         self.get_links_of_files([t for t in targets if t.file_id not in set(folders)])
 
     def get_links_of_files(self, targets: list[Target]) -> None:
         """Files chosen in "Your files": rows that show their folders, then their links (as Get links does for
         pasted IDs). Folders that could not be read and files in the recycle bin become rows without a request."""
         if self._run is not None:
-            self._status(w.busy())
+            self.status(w.busy())
             return
         if self._sign_key_blocks():
             return
@@ -598,13 +571,13 @@ class MainWindow(QMainWindow):
         todo = [i for i in ids if (i in new or i in again) and i not in skip]
         if not todo:
             self.view.resume_sorting()
-            self._status(w.nothing_new(len(ids)))
+            self.status(w.nothing_new(len(ids)))
             return
         self.model.mark_pending(list(again))
         from pan123_gui.workers.resolve import resolve_job
 
         self._start(resolve_job(self._factory(self.resolve_bar.sign_check.isChecked()), todo), todo)
-        self._status(w.started(len(todo)))
+        self.status(w.started(len(todo)))
 
     def _status_of(self, file_id: int) -> RowStatus | None:
         row = self.model.row_of(file_id)
@@ -614,11 +587,11 @@ class MainWindow(QMainWindow):
         """Failed and cancelled rows whose failure can change get another try; no row is added. Rows that trying
         again cannot change (no such file, a folder) are left out, and the status bar says how many."""
         if self._run is not None:
-            self._status(w.busy())
+            self.status(w.busy())
             return
         failed = self.model.failed_ids()
         if not failed:
-            self._status(w.no_failed())
+            self.status(w.no_failed())
             return
         ids: list[int] = []
         skipped = 0
@@ -630,14 +603,14 @@ class MainWindow(QMainWindow):
             else:
                 ids.append(file_id)
         if not ids:
-            self._status(w.retry_nothing_can_change(skipped))
+            self.status(w.retry_nothing_can_change(skipped))
             return
         self._refetch(ids, kind=RunKind.RETRY, skipped=skipped)
 
     def refetch_rows(self, rows: list[int]) -> None:
         """Get these rows' links again (also rows that are OK: the user asked)."""
         if self._run is not None:
-            self._status(w.busy())
+            self.status(w.busy())
             return
         ids = [i for i in map(self.model.id_at, rows) if i is not None]
         if ids:
@@ -653,33 +626,33 @@ class MainWindow(QMainWindow):
         from pan123_gui.workers.resolve import resolve_job
 
         self._start(resolve_job(self._factory(sign), ids), ids, previous, kind=kind, skipped=skipped)
-        self._status(w.retrying(len(ids)) + (" · " + w.retry_skipped(skipped) if skipped else ""))
+        self.status(w.retrying(len(ids)) + (" · " + w.retry_skipped(skipped) if skipped else ""))
 
     def resign_expired(self) -> None:
         if self._run is not None:
-            self._status(w.busy())
+            self.status(w.busy())
             return
         rows = self.model.expired_rows()
         results = [r for r in (self.model.result_at(row) for row in rows) if r is not None and r.unsigned_url]
         if not results:
-            self._status(w.no_expired())
+            self.status(w.no_expired())
             return
         if not self._sign_key_available():
-            self._show_notice(Notice.SIGN_KEY, w.sign_key_blocked)
-            self._status(w.not_started_no_sign_key())
+            self.show_notice(Notice.SIGN_KEY, w.sign_key_blocked)
+            self.status(w.not_started_no_sign_key())
             return
         ids = [r.file_id for r in results]
         self.model.mark_pending(ids)
         from pan123_gui.workers.resolve import resign_job
 
         self._start(resign_job(self._factory(True), results), ids, results, kind=RunKind.RESIGN)
-        self._status(w.resigning(len(ids)))
+        self.status(w.resigning(len(ids)))
 
     def _factory(self, sign: bool) -> Callable[[], Resolver]:
         from pan123_gui.workers.resolve import resolver_factory
 
         return resolver_factory(
-            self._services,
+            self.services,
             sign=sign,
             valid_minutes=self.resolve_bar.valid_minutes(),
             encoded_path=self._settings.encoded_path,
@@ -710,10 +683,10 @@ class MainWindow(QMainWindow):
         run.problem.connect(self._on_run_problem)
         run.finished.connect(self._on_run_finished)
         self._run = run
-        self._dismiss_notice(Notice.PROBLEM)
+        self.dismiss_notice(Notice.PROBLEM)
         self.resolve_bar.set_running(True)
-        self._update_state()
-        run.start(self._services.pool, delay_ms=START_DELAY_MS)
+        self.update_state()
+        run.start(self.services.pool, delay_ms=START_DELAY_MS)
 
     def cancel(self) -> None:
         run = self._run
@@ -721,17 +694,17 @@ class MainWindow(QMainWindow):
             return
         run.cancel()
         self.resolve_bar.set_cancelling()
-        self._update_state()
-        self._status(w.cancelling())
+        self.update_state()
+        self.status(w.cancelling())
 
     def _on_results(self, batch: list[LinkResult]) -> None:
         self.model.apply_results(batch)
-        self._kept.fetched(batch)
+        self.kept.fetched(batch)
 
     def _on_run_problem(self, exc: BaseException) -> None:
         from pan123_gui.ui.window.resolve_run import route_problem
 
-        self._show_notice(*route_problem(exc))
+        self.show_notice(*route_problem(exc))
         if not isinstance(exc, Pan123Error):
             sys.excepthook(type(exc), exc, exc.__traceback__)  # the app's error dialog (copyable report)
 
@@ -740,19 +713,19 @@ class MainWindow(QMainWindow):
         self.view.resume_sorting()
         self.resolve_bar.set_running(False)
         if summary.cancelled:
-            self._status(w.cancelled_summary(summary.ok + summary.failed, summary.not_finished))
+            self.status(w.cancelled_summary(summary.ok + summary.failed, summary.not_finished))
         elif self._run_kind is RunKind.RETRY:
-            self._status(w.retry_summary(summary.ok, summary.failed, self._retry_skipped))
+            self.status(w.retry_summary(summary.ok, summary.failed, self._retry_skipped))
         elif self._run_kind is RunKind.SIGN:
-            self._status(w.signed_rows(summary.ok, summary.failed))
+            self.status(w.signed_rows(summary.ok, summary.failed))
         else:
-            self._status(w.finished_summary(summary.ok, summary.failed))
+            self.status(w.finished_summary(summary.ok, summary.failed))
         if self._folder_note:
-            self._status(self.statusBar().currentMessage() + " · " + self._folder_note)
+            self.status(self.statusBar().currentMessage() + " · " + self._folder_note)
             self._folder_note = ""
         if run is not None:
             run.deleteLater()
-        self._update_state()
+        self.update_state()
         self.refresh_expiry()
         self.save_session_in_background()  # a crash later loses nothing of this run
         if self._signing_choice_pending:
@@ -760,102 +733,27 @@ class MainWindow(QMainWindow):
 
     def refresh_expiry(self) -> None:
         if self.model.refresh_expiry():
-            self._update_state()
+            self.update_state()
 
     # ================================================================================================ list actions
     def copy_all_links(self) -> None:
-        links = self.model.successful_links()
-        n = desktop.copy_links(links)
-        self._kept.handed_out(links)
-        if n:
-            unsigned = self.resolve_bar.sign_check.isChecked() and not self._sign_key_available()
-            if unsigned:
-                self._show_notice(Notice.SIGN_KEY)
-            self._status(w.copied_unsigned(n) if unsigned else w.copied_links(n))
-            return
-        expired = self.model.counts()[RowStatus.EXPIRED]
-        if expired:
-            self._show_notice(Notice.LINKS_EXPIRED)
-            buttons = self.notice.buttons
-            if buttons:
-                buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
-            self._status(w.all_links_expired(expired))
-            return
-        self._status(w.no_links_yet())
+        self.copying.copy_all_links()
 
     def copy_failed_ids(self) -> None:
-        n = desktop.copy_ids(self.model.failed_ids())
-        self._status(w.copied_failed(n) if n else w.no_failed())
+        self.copying.copy_failed_ids()
 
     def copy_rows(self, rows: list[int]) -> None:
-        links = [self.model.link_at(r) for r in rows]
-        n = desktop.copy_links(links)
-        self._kept.handed_out(links)
-        if not n:
-            self._status(w.no_link_in_selection())
-        elif n < len(rows):
-            self._status(w.copied_links_skipped(n, len(rows) - n))
-        else:
-            self._status(w.copied_links(n))
-
-    def copy_row_ids(self, rows: list[int]) -> None:
-        ids = self.model.ids()
-        n = desktop.copy_ids([ids[r] for r in rows if 0 <= r < len(ids)])
-        self._status(w.copied_ids(n))
+        self.copying.copy_rows(rows)
 
     def open_row(self, row: int) -> None:
-        link = self.model.link_at(row)
-        if link is None:
-            self._status(w.no_link_in_selection())
-            return
-        from pan123_gui.core.links import is_http_link  # ~1.3 ms (urllib.parse)
-
-        if not is_http_link(link):
-            self._status(w.refused_link())
-            return
-        self._kept.handed_out([link])
-        if desktop.open_link(link):
-            self._status(w.opened_link())
-        else:
-            desktop.copy_links([link])
-            self._status(w.open_failed())
+        self.copying.open_row(row)
 
     def export(self) -> None:
-        results = self.model.results()
-        if not results:
-            self._status(w.nothing_to_export())
-            return
-        choices = desktop.export_choices()
-        filters = [c.filter_text() for c in choices]
-        folder = self._settings.qsettings.value("window/export_dir")
-        if not isinstance(folder, str) or not Path(folder).is_dir():
-            folder = _documents_folder()
-        from datetime import datetime  # ~2.5 ms
-
-        name = f"123pan-links-{datetime.now():%Y%m%d-%H%M}{choices[0].suffix}"
-        path, chosen = desktop.ask_save_path(self, w.export_title(), str(Path(folder) / name), filters)
-        if not path:
-            return
-        choice = next((c for c, f in zip(choices, filters, strict=True) if f == chosen), None)
-        if choice is None:  # no filter reported: go by the typed suffix, else plain text
-            choice = next((c for c in choices if path.lower().endswith(c.suffix.lower())), choices[0])
-        target = desktop.path_for_choice(Path(path), choice)
-        try:
-            summary = desktop.export_results(target, results, choice)
-        except OSError as exc:
-            from PySide6.QtWidgets import QMessageBox  # ~3 ms
-
-            reason = exc.strerror or type(exc).__name__
-            self._status(w.export_failed(reason))
-            QMessageBox.warning(self, w.export_title(), w.export_failed(reason))
-            return
-        self._kept.handed_out(r.url for r in results)
-        self._settings.qsettings.setValue("window/export_dir", str(target.parent))
-        self._status(w.exported(summary, target.name))
+        self.exporting.export()
 
     def clear(self) -> None:
         if self._run is not None:
-            self._status(w.busy())
+            self.status(w.busy())
             return
         rows = self.model.rowCount()
         if rows and not desktop.confirm(
@@ -865,8 +763,8 @@ class MainWindow(QMainWindow):
         self.model.clear()
         self.input.clear_text()
         self.resolve_bar.reset_progress()
-        self._kept.clear()
-        self._status(w.cleared(rows))
+        self.kept.clear()
+        self.status(w.cleared(rows))
         self.input.edit.setFocus()
 
     def remove_rows(self, rows: list[int]) -> None:
@@ -874,17 +772,17 @@ class MainWindow(QMainWindow):
         ids = self.model.ids()
         chosen = [ids[r] for r in rows if 0 <= r < len(ids)]
         if not chosen:
-            self._status(w.no_rows_selected())
+            self.status(w.no_rows_selected())
             return
         removed = self.model.remove_ids(chosen)
-        self._kept.forget(removed)
-        self._status(w.removed_rows(len(removed)))
+        self.kept.forget(removed)
+        self.status(w.removed_rows(len(removed)))
 
     # ================================================================================================ the kept list
     def restore_session(self) -> int:
         """Bring back the list kept from last time (once, after the first paint; never in demo mode); returns how
         many rows came back."""
-        saved = self._kept.restore()
+        saved = self.kept.restore()
         self._tell_restore_problem()
         if saved is None:
             return 0
@@ -892,33 +790,33 @@ class MainWindow(QMainWindow):
             self.input.put_text(saved.text)  # a huge text (an older version kept one) gives its IDs, on the pool
         added = self.model.restore_rows(saved.results, expired=saved.expired)
         if added:
-            self._status(w.restored_rows(len(added)))
+            self.status(w.restored_rows(len(added)))
         elif saved.text.strip():
-            self._status(w.restored_text())
+            self.status(w.restored_text())
         return len(added)
 
     def save_session(self) -> bool:
         """Write the box and the rows to the session file (when the list is kept: not in demo mode). When that
         fails the window says so, with an Export button."""
-        saved = self._kept.save(self.input.text(), self.model, self.input.scan())  # a huge text: kept as its IDs
+        saved = self.kept.save(self.input.text(), self.model, self.input.scan())  # a huge text: kept as its IDs
         self._after_save(saved)
         return saved
 
     @property
     def saving(self) -> bool:
         """Whether a save on a pool thread has not reported back yet."""
-        return self._kept.writing
+        return self.kept.writing
 
     def save_session_in_background(self) -> None:
         """:meth:`save_session` with the writing on a pool thread (after a run: no stall for a big list)."""
-        self._kept.save_in_background(self.input.text(), self.model, self.input.scan(), self._after_save)
+        self.kept.save_in_background(self.input.text(), self.model, self.input.scan(), self._after_save)
 
     def _after_save(self, saved: bool) -> None:
-        error = self._kept.save_error
+        error = self.kept.save_error
         if error is not None:
-            self._show_notice(Notice.KEPT_LIST_NOT_SAVED, lambda: w.kept_list_not_saved(error))
+            self.show_notice(Notice.KEPT_LIST_NOT_SAVED, lambda: w.kept_list_not_saved(error))
         elif saved:
-            self._dismiss_notice(Notice.KEPT_LIST_NOT_SAVED)
+            self.dismiss_notice(Notice.KEPT_LIST_NOT_SAVED)
 
     def wait_for_keyring(self, then: Callable[[], object]) -> None:
         """Open the keyring and read the credentials on a worker (a keyring that blocks, e.g. an unlock prompt
@@ -927,9 +825,9 @@ class MainWindow(QMainWindow):
 
         self.statusBar().showMessage(w.waiting_for_keyring())
         self._after_keyring = then
-        worker = Worker(self._services.has_credentials)
+        worker = Worker(self.services.has_credentials)
         worker.signals.finished.connect(self._keyring_read)  # a bound method: arrives on the GUI thread
-        worker.start(self._services.pool)
+        worker.start(self.services.pool)
 
     def _keyring_read(self) -> None:
         if self.statusBar().currentMessage() == w.waiting_for_keyring():
@@ -945,27 +843,16 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
-        self._status(w.brought_forward())
-        self.take_items(args)
+        self.status(w.brought_forward())
+        self.incoming.take_items(args)
 
     def take_items(self, items: list[str]) -> None:
-        """IDs, text and files from a command line: their IDs are appended to the box (read on the pool, like a
-        drop), after the kept list came back so its box text is never pushed aside."""
-        self._items_waiting.extend(items)
-        if self.first_paint_done:
-            self._take_waiting_items()
-
-    def _take_waiting_items(self) -> None:
-        items, self._items_waiting = self._items_waiting, []
-        from pan123_gui.core.start_items import split_items
-
-        files, texts = split_items(items)
-        if files or texts:
-            self.input.add_files(files, texts)
+        """IDs, text and files from a command line (see ``Incoming.take_items``)."""
+        self.incoming.take_items(items)
 
     def _tell_restore_problem(self) -> None:
         """Last time's list could not be used: say where it went (it is never deleted)."""
-        found = self._kept.restore_problem()
+        found = self.kept.restore_problem()
         if found is None:
             return
         problem, aside = found
@@ -975,15 +862,15 @@ class MainWindow(QMainWindow):
             return  # nothing to read; saving fails and says so
         if aside is not None:
             name = aside.name
-            self._show_notice(Notice.KEPT_LIST_SET_ASIDE, lambda: w.kept_list_set_aside(name))
+            self.show_notice(Notice.KEPT_LIST_SET_ASIDE, lambda: w.kept_list_set_aside(name))
         else:
-            self._show_notice(Notice.KEPT_LIST_SET_ASIDE, w.kept_list_left_alone)
+            self.show_notice(Notice.KEPT_LIST_SET_ASIDE, w.kept_list_left_alone)
 
     # ================================================================================================ closing
     def closeEvent(self, event: QCloseEvent) -> None:
         """Asks first when quitting would lose links (not copied, opened or exported) or cut a run short."""
         if not self._quit_confirmed:
-            if self._kept.kept:
+            if self.kept.kept:
                 self.save_session()  # so the question knows whether the list is kept
             question = self._quit_question()
             if question is not None:
@@ -1003,10 +890,10 @@ class MainWindow(QMainWindow):
         run = self._run
         if run is not None and not run.cancelled:
             return w.quit_running(run.done, len(run.ids)), have_links
-        not_taken = self._kept.not_taken(self.model)
+        not_taken = self.kept.not_taken(self.model)
         if not_taken:
             return w.quit_not_copied(not_taken), have_links
-        if self._kept.kept and not self._kept.can_keep and self.model.rowCount() > 0:
+        if self.kept.kept and not self.kept.can_keep and self.model.rowCount() > 0:
             return w.quit_list_unsaved(), have_links  # the rows would be gone: say so and offer Export
         return None
 
@@ -1016,8 +903,8 @@ class MainWindow(QMainWindow):
             self._quit_box.raise_()
             self._quit_box.activateWindow()
             return
-        lost = self._kept.kept and not self._kept.can_keep
-        info = w.quit_list_not_kept() if lost else w.quit_list_kept() if self._kept.kept else ""
+        lost = self.kept.kept and not self.kept.can_keep
+        info = w.quit_list_not_kept() if lost else w.quit_list_kept() if self.kept.kept else ""
         box = desktop.quit_box(self, text, info, offer_copy=offer_copy, offer_export=lost)
         box.finished.connect(self._on_quit_answer)
         self._quit_box = box
