@@ -103,10 +103,13 @@ def new_http_client(
     base_url: str | None = None,
     *,
     transport: httpx.BaseTransport | None = None,
-    deadline: float = DEFAULT_DEADLINE,
-    max_answer_bytes: int = MAX_ANSWER_BYTES,
+    deadline: float | None = None,
+    max_answer_bytes: int | None = None,
 ) -> ApiHttpClient:
-    """The one ``httpx.Client`` shared by every thread: explicit timeouts and limits, platform headers, a pool."""
+    """The one ``httpx.Client`` shared by every thread: explicit timeouts and limits (default
+    :data:`DEFAULT_DEADLINE` and :data:`MAX_ANSWER_BYTES`, read when called), platform headers, a pool."""
+    deadline = DEFAULT_DEADLINE if deadline is None else deadline
+    max_answer_bytes = MAX_ANSWER_BYTES if max_answer_bytes is None else max_answer_bytes
     if not deadline > 0 or max_answer_bytes < 1:
         raise ValueError("deadline and max_answer_bytes must be positive")
     url = (base_url or api_base_url()).rstrip("/")
