@@ -4,7 +4,7 @@
 <context>
     <name>shares</name>
     <message numerus="yes">
-        <location filename="../../ui/wording/shares.py" line="+35"/>
+        <location filename="../../ui/wording/shares.py" line="+38"/>
         <source>A share link works without VIP or a direct-link space: the person who opens it saves or downloads the files with their own 123pan account. %n files or folders.</source>
         <translation>
             <numerusform>A share link works without VIP or a direct-link space: the person who opens it saves or downloads the file with their own 123pan account. %n file or folder.</numerusform>
@@ -28,11 +28,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+203"/>
+        <location line="+204"/>
         <source>%n shares.</source>
         <translation>
             <numerusform>%n share.</numerusform>
             <numerusform>%n shares.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>%n links copied with their names.</source>
+        <translation>
+            <numerusform>%n link copied with its name.</numerusform>
+            <numerusform>%n links copied with their names.</numerusform>
         </translation>
     </message>
 </context>

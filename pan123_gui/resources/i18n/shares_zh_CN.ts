@@ -4,7 +4,7 @@
 <context>
     <name>shares</name>
     <message>
-        <location filename="../../ui/wording/shares.py" line="+26"/>
+        <location filename="../../ui/wording/shares.py" line="+29"/>
         <source>Create share link</source>
         <extracomment>The translation context &quot;shares&quot; as an object, for Qt&apos;s plural-aware ``tr(text, &quot;&quot;, n)`` (``%n``): lupdate reads the context from the name before ``.tr``, Qt from the class name. English singulars live in ``shares_en.ts``.</extracomment>
         <translation>创建分享链接</translation>
@@ -66,7 +66,7 @@
         <translation>有效期(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
@@ -311,6 +311,38 @@
         <location line="+4"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sh&amp;are</source>
+        <translation>分享(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Make a share link (分享链接) for the chosen rows: no VIP or direct-link space needed (Ctrl+Shift+S)</source>
+        <translation>为选中的行创建分享链接：不需要会员，也不需要直链空间 (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show the chosen row&apos;s link as a QR code for a phone</source>
+        <translation>把选中行的链接显示为二维码，方便手机扫描</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose rows in the list first.</source>
+        <translation>请先在列表中选择行。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The chosen row has no link yet.</source>
+        <translation>选中的行还没有链接。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n links copied with their names.</source>
+        <translation>
+            <numerusform>已连同文件名复制 %n 个链接。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,7 @@ from pan123_gui.core.errors import ErrorKind
 from pan123_gui.core.links import readable_link
 from pan123_gui.core.printable import visible
 from pan123_gui.ui.row_status import RowStatus
+from pan123_gui.ui.wording import spaces as space_words
 from pan123_gui.ui.wording.errors import (
     error_text,
     error_tooltip,
@@ -127,6 +128,14 @@ _BLOCK_ROWS = _VIEW_CELL_LIMIT // (_LAST_CHANGING - _FIRST_CHANGING + 1)
 _MAX_REMOVE_BLOCKS = 64
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def _space_words(result: LinkResult | None, words: Callable[[str | None, bool], str | None]) -> str | None:
+    """The words of a row outside a direct-link space that knows its top-level folder (or that it is at the top)."""
+    if result is None or result.error_kind is not ErrorKind.NOT_DIRECT_LINK_SPACE:
+        return None
+    folder = result.space_folder
+    return words(folder.name if folder is not None else None, result.at_drive_top)
 
 
 def _utc_now() -> datetime:
@@ -327,6 +336,9 @@ class ResultsModel(QAbstractTableModel):
     def _status_label(self, row: _Row) -> str:
         if row.status is RowStatus.FAILED:
             result = row.result
+            where = _space_words(result, space_words.row_reason)
+            if where is not None:  # "Failed: “我的资源” is not a direct-link space"
+                return translate("errors", "Failed: {reason}").format(reason=where)
             return failed_label(result.error_kind if result else None, result.error_code if result else None)
         return status_text(row.status)
 
@@ -334,7 +346,9 @@ class ResultsModel(QAbstractTableModel):
         result = row.result
         if column == COL_STATUS:
             if row.status in (RowStatus.FAILED, RowStatus.CANCELLED) and result is not None:
-                return error_tooltip(result.error_kind, result.error_code, result.server_message, result.trace_id)
+                tip = error_tooltip(result.error_kind, result.error_code, result.server_message, result.trace_id)
+                where = _space_words(result, space_words.row_text)
+                return tip if where is None else where + "\n" + tip
             if row.status is RowStatus.EXPIRED:
                 return translate("results", "The signed link has expired. Re-sign it to get a fresh link.")
             return status_text(row.status)

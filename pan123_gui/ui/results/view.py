@@ -16,6 +16,7 @@ big selection changes (seconds for select-all or a delete at 100,000 rows).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -244,6 +245,7 @@ class ResultsView(QTableView):
         PlainToolTips.install(self)  # names and server messages in row tooltips are shown as written
         self._source = model
         self._sorting_paused = False
+        self.menu_extension: Callable[[QMenu, list[int]], None] | None = None
         self.proxy = ShownRows(model, self)
         self.setModel(self.proxy)
         self._resort = QTimer(self)  # one re-sort per event-loop turn after changes (not while paused)
@@ -478,6 +480,8 @@ class ResultsView(QTableView):
         menu.addSeparator()
         menu.addAction(self.act_refetch)
         menu.addAction(self.act_remove)
+        if self.menu_extension is not None:  # the share and space actions (ui/shares/rows_menu.py)
+            self.menu_extension(menu, rows)
         menu.addSeparator()
         menu.addAction(self.act_select_all)
         return menu

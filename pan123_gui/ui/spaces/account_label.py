@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from pan123_gui.core.models import UserInfo
 from pan123_gui.ui.wording import spaces as words
+
+if TYPE_CHECKING:
+    from pan123_gui.core.models import UserInfo
 
 
 class AccountLabel(QLabel):

@@ -53,7 +53,14 @@ class SpaceActions(QObject):
     message = Signal(str)
     account_changed = Signal(object)
 
-    def __init__(self, services: ClientSource, parent: QWidget, *, pool: QThreadPool | None = None) -> None:
+    def __init__(
+        self,
+        services: ClientSource,
+        parent: QWidget,
+        *,
+        pool: QThreadPool | None = None,
+        account_label: AccountLabel | None = None,
+    ) -> None:
         super().__init__(parent)
         self._services = services
         self._parent = parent
@@ -63,7 +70,7 @@ class SpaceActions(QObject):
         self._finder_client: Pan123Client | None = None
         self.known = KnownSpaces()
         self.account: UserInfo | None = None
-        self.account_label = AccountLabel(parent)
+        self.account_label = account_label if account_label is not None else AccountLabel(parent)
         self.account_changed.connect(self.account_label.show_account)
         self._workers: set[Worker] = set()
 
@@ -80,7 +87,7 @@ class SpaceActions(QObject):
     def _start(self, worker: Worker) -> None:
         self._workers.add(worker)
         worker.signals.finished.connect(lambda: self._workers.discard(worker))
-        worker.start(self._pool)
+        worker.start(self._pool if self._pool is not None else getattr(self._services, "pool", None))
 
     @property
     def busy(self) -> bool:

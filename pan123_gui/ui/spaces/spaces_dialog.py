@@ -168,6 +168,9 @@ class SpacesDialog(QDialog):
         )
 
     def reject(self) -> None:
-        if self._worker is not None:
+        if self._worker is not None:  # its answer must not reach a closed dialog
             self._worker.cancel()
+            for signal in (self._worker.signals.result, self._worker.signals.error, self._worker.signals.finished):
+                signal.disconnect()
+            self._worker = None
         super().reject()

@@ -26,6 +26,7 @@ from pan123_gui.ui.input.panel import InputPanel, accept_id_drag
 from pan123_gui.ui.results.model import ResultsModel
 from pan123_gui.ui.results.view import ResultsView
 from pan123_gui.ui.row_status import RowStatus
+from pan123_gui.ui.shares.rows_menu import SharesMenu
 from pan123_gui.ui.window import desktop
 from pan123_gui.ui.window.action_bar import ActionBar
 from pan123_gui.ui.window.commands import WindowCommands
@@ -107,6 +108,9 @@ class MainWindow(QMainWindow):
         self._folder_note = ""  # said again when the run ends: the folder rows offer the files inside
         self.commands.menu_file.insertAction(self.commands.act_open_files, self.files.action)
         self.commands.toolbar.insertAction(self.commands.act_open_files, self.files.action)
+        self.sharing = SharesMenu(self, services, self.model, self.view, status=self.status)  # shares, spaces
+        self.menuBar().insertMenu(self.commands.menu_settings.menuAction(), self.sharing.menu)
+        self.view.menu_extension = self.sharing.extend_menu
         self._build_layout()
         self._connect()
         self._load_settings()
@@ -173,6 +177,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self._central_layout = layout  # the notice strip goes on top when first needed
         self.setCentralWidget(central)
+        self.statusBar().addPermanentWidget(self.sharing.account_label)
         self.statusBar().addPermanentWidget(self.demo_label)
         self.demo_label.setVisible(self.services.is_demo)
 
@@ -200,6 +205,8 @@ class MainWindow(QMainWindow):
         self.view.copy_rows.connect(self.copying.copy_rows)
         self.view.open_row.connect(self.copying.open_row)
         self.view.copy_id_rows.connect(self.copying.copy_row_ids)
+        self.sharing.located.connect(self.model.apply_results)  # rows outside a space: their folder
+        self.sharing.refetch.connect(self._refetch_after_space)
         self.view.refetch_rows.connect(self.refetch_rows)
         self.view.remove_rows.connect(self.remove_rows)
         self.view.expand_rows.connect(self.get_links_inside)
@@ -224,6 +231,7 @@ class MainWindow(QMainWindow):
         self.resolve_bar.retranslate()
         self.view.retranslate()
         self.files.retranslate()
+        self.sharing.retranslate()
         if self._notice is not None:
             self._notice.retranslate()
         self.action_bar.retranslate()
@@ -616,6 +624,15 @@ class MainWindow(QMainWindow):
         if ids:
             self._refetch(ids, kind=RunKind.REFETCH)
 
+    def _refetch_after_space(self, ids: list[int]) -> None:
+        """A direct-link space was switched on: get the links of its rows again."""
+        if self._run is not None:
+            self.status(w.busy())
+            return
+        known = [i for i in ids if self.model.row_of(i) is not None]
+        if known:
+            self._refetch(known, kind=RunKind.REFETCH)
+
     def _refetch(self, ids: list[int], *, kind: RunKind, skipped: int = 0) -> None:
         if self._sign_key_blocks():
             return
@@ -728,6 +745,7 @@ class MainWindow(QMainWindow):
         self.update_state()
         self.refresh_expiry()
         self.save_session_in_background()  # a crash later loses nothing of this run
+        self.sharing.after_run(summary.results)  # folders of rows outside a space, the account line
         if self._signing_choice_pending:
             self._apply_signing_choice()
 

@@ -7,9 +7,12 @@ so the text follows a language switch.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject
 
-from pan123_gui.core.shares import ShareExpiry
+if TYPE_CHECKING:  # not at start-up: core.shares loads the HTTP stack
+    from pan123_gui.core.shares import ShareExpiry
 
 CONTEXT = "shares"
 
@@ -71,11 +74,12 @@ def expiry_label() -> str:
 
 
 def expiry(value: ShareExpiry) -> str:
-    if value is ShareExpiry.ONE_DAY:
+    days = int(value)
+    if days == 1:
         return QCoreApplication.translate("shares", "1 day")
-    if value is ShareExpiry.SEVEN_DAYS:
+    if days == 7:
         return QCoreApplication.translate("shares", "7 days")
-    if value is ShareExpiry.THIRTY_DAYS:
+    if days == 30:
         return QCoreApplication.translate("shares", "30 days")
     return QCoreApplication.translate("shares", "Permanently")
 
@@ -275,3 +279,32 @@ def load_failed(reason: str) -> str:
 
 def refresh() -> str:
     return QCoreApplication.translate("shares", "&Refresh")
+
+
+# --- the Share menu -------------------------------------------------------------------------------------------------
+
+
+def menu_share() -> str:
+    return QCoreApplication.translate("shares", "Sh&are")
+
+
+def share_selected_tip() -> str:
+    return QCoreApplication.translate(
+        "shares", "Make a share link (分享链接) for the chosen rows: no VIP or direct-link space needed (Ctrl+Shift+S)"
+    )
+
+
+def qr_selected_tip() -> str:
+    return QCoreApplication.translate("shares", "Show the chosen row's link as a QR code for a phone")
+
+
+def nothing_chosen() -> str:
+    return QCoreApplication.translate("shares", "Choose rows in the list first.")
+
+
+def no_link_chosen() -> str:
+    return QCoreApplication.translate("shares", "The chosen row has no link yet.")
+
+
+def copied_with_names(n: int) -> str:
+    return shares.tr("%n links copied with their names.", "", n)

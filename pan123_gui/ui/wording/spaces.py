@@ -197,3 +197,21 @@ def account_tip() -> str:
 
 def account_unknown() -> str:
     return QCoreApplication.translate("spaces", "Account: not checked yet")
+
+
+def row_reason(folder: str | None, at_top: bool) -> str | None:
+    """The few words of a row outside a space that knows where it is (None when it does not)."""
+    if folder is not None:
+        return not_a_space(folder)
+    if at_top:
+        return at_drive_top()
+    return None
+
+
+def row_text(folder: str | None, at_top: bool) -> str | None:
+    """The tooltip text of such a row: what it means and what to do."""
+    if folder is not None:
+        return not_a_space_text(folder)
+    if at_top:
+        return at_drive_top_text()
+    return None

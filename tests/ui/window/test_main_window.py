@@ -46,6 +46,7 @@ from pan123_gui.ui.row_status import RowStatus
 from pan123_gui.ui.window import desktop
 from pan123_gui.ui.window.main_window import MainWindow
 from pan123_gui.ui.window.notices import Notice
+from pan123_gui.ui.wording import shares as share_words
 from pan123_gui.ui.wording import window as w
 from pan123_gui.ui.wording.errors import error_text
 
@@ -122,7 +123,9 @@ def test_shortcuts_and_menus(window: MainWindow) -> None:
     assert "Ctrl+Shift+C" in keys(window.commands.act_copy_all)
     assert "Esc" in keys(window.commands.act_cancel)
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == [w.menu_file(), w.menu_edit(), w.menu_settings(), w.menu_help()]
+    assert titles == [w.menu_file(), w.menu_edit(), share_words.menu_share(), w.menu_settings(), w.menu_help()]
+    share_menu = [a.text() for a in window.sharing.menu.actions() if a.text()]
+    assert share_menu[0] == share_words.share_action() and "Ctrl+Shift+S" in keys(window.sharing.act_share)
     settings_menu = [a.text() for a in window.commands.menu_settings.actions()]
     assert w.action_credentials() in settings_menu and w.action_settings() in settings_menu
     assert w.menu_language() in settings_menu
@@ -403,6 +406,9 @@ def test_open_in_browser_from_menu_and_keyboard(
         w.copy_file_id(),
         w.fetch_again(),
         w.remove_rows(),
+        share_words.share_action(),
+        share_words.qr_action(),
+        share_words.copy_with_names(),
         w.select_all(),
     ]
     window.view.act_open.trigger()
