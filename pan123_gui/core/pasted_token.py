@@ -24,6 +24,6 @@ def token_from_text(text: str, now: datetime | None = None) -> AccessToken:
             exp = payload.get("exp") if isinstance(payload, dict) else None
             if isinstance(exp, int | float) and exp > 0:
                 expires = datetime.fromtimestamp(exp, UTC)
-        except (ValueError, UnicodeDecodeError):
-            pass
+        except (ValueError, UnicodeDecodeError, OverflowError, OSError):
+            pass  # unreadable, or a date past what the platform can hold: no expiry known, the usual lifetime
     return AccessToken(value=value, expires_at=expires)
