@@ -117,6 +117,17 @@ def test_ready_text_in_chinese(qtbot: Any, qapp: Any, client: Pan123Client, fake
         remove_translators(qapp)
 
 
+def test_suggested_names_in_chinese_count_the_other_files(qapp: Any) -> None:
+    """One sentence for every count, and the number is always how many more files there are (not all of them)."""
+    install_translators(qapp, "zh_CN")
+    try:
+        assert suggested_name(["a.mp4", "b.mp4"], TODAY) == "a 及另外 1 个 2026-12-01"
+        assert suggested_name(["a.mp4", "b.mp4", "c.mp4"], TODAY) == "a 及另外 2 个 2026-12-01"
+        assert suggested_name([None, None, None], TODAY) == "3 个文件 2026-12-01"
+    finally:
+        remove_translators(qapp)
+
+
 def test_without_a_code(qtbot: Any, client: Pan123Client, fake_api: FakeApiServer) -> None:
     dialog = open_dialog(qtbot, client, [(VIDEO_ID, None)])
     assert len(dialog.code_edit.text()) == 4  # a code is suggested

@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+26"/>
         <source>{name} and %n more {date}</source>
         <translation>
             <numerusform>{name} and %n more {date}</numerusform>

@@ -41,16 +41,11 @@
         <source>{name} {date}</source>
         <translation>{name} {date}</translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>{name} and 1 more {date}</source>
-        <translation>{name} 等 2 个 {date}</translation>
-    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{name} and %n more {date}</source>
         <translation>
-            <numerusform>{name} 等 %n 个 {date}</numerusform>
+            <numerusform>{name} 及另外 %n 个 {date}</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -60,8 +60,7 @@ def default_name(first: str, others: int, date: str) -> str:
     """The suggested share name: the first file's name, how many more, the date."""
     if others <= 0:
         return QCoreApplication.translate("shares", "{name} {date}").format(name=first, date=date)
-    if others == 1:  # its own sentence: the Chinese counts both files here ("等 2 个")
-        return QCoreApplication.translate("shares", "{name} and 1 more {date}").format(name=first, date=date)
+    # %n counts the other files in every language ("及另外 %n 个"), never the files in all
     return shares.tr("{name} and %n more {date}", "", others).format(name=first, date=date)
 
 
