@@ -43,6 +43,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPalette,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QWidget
 
@@ -59,6 +60,9 @@ from pan123_gui.ui.results.model import (
     ResultsModel,
 )
 from pan123_gui.ui.wording import window as w
+
+#: the share of a narrow table's width the Link column keeps (the other columns give up width for it)
+LINK_SHARE = 0.35
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu, QStyleOptionViewItem
@@ -315,12 +319,58 @@ class ResultsView(QTableView):
     def _size_columns(self) -> None:
         metrics = self.fontMetrics()
         digit = metrics.horizontalAdvance("0")
-        self.setColumnWidth(COL_ID, digit * 12 + 16)
-        self.setColumnWidth(COL_NAME, metrics.horizontalAdvance("M") * 24)
-        self.setColumnWidth(COL_SIZE, digit * 9 + 16)
-        self.setColumnWidth(COL_STATUS, metrics.horizontalAdvance("Failed: not in a direct-link folder") + 40)
-        self.setColumnWidth(COL_EXPIRES, digit * 16 + 16)
-        self.setColumnWidth(COL_FOLDER, metrics.horizontalAdvance("M") * 14)
+        self._usual_widths = {
+            COL_ID: digit * 12 + 16,
+            COL_NAME: metrics.horizontalAdvance("M") * 24,
+            COL_SIZE: digit * 9 + 16,
+            COL_STATUS: metrics.horizontalAdvance("Failed: not in a direct-link folder") + 40,
+            COL_EXPIRES: digit * 16 + 16,
+            COL_FOLDER: metrics.horizontalAdvance("M") * 14,
+        }
+        # the least each column gives way to: an ID stays readable (ten digits), the others show a few characters
+        self._narrowest = {column: digit * 6 for column in self._usual_widths} | {COL_ID: digit * 10 + 12}
+        self._user_sized: set[int] = set()
+        self._fitting = True
+        for column, width in self._usual_widths.items():
+            self.setColumnWidth(column, width)
+        self._fitting = False
+        self.horizontalHeader().sectionResized.connect(self._on_section_resized)
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting and column != COL_LINK:
+            self._user_sized.add(column)  # dragged by the user: fitting leaves it alone from now on
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """In a narrow table (the "Your files" panel docked beside it, a small window) the other columns give up
+        width, in proportion, so the Link column (stretched over the rest) keeps at least LINK_SHARE of it; a wide
+        table shows the usual widths. Columns the user resized keep their width."""
+        header = self.horizontalHeader()
+        shown = [c for c in self._usual_widths if not header.isSectionHidden(c)]
+        fitted = {c: self._usual_widths[c] for c in shown if c not in self._user_sized}
+        fixed = sum(self.columnWidth(c) for c in shown if c in self._user_sized)
+        room = self.viewport().width() * (1 - LINK_SHARE) - fixed
+        widths = dict(fitted)
+        if sum(fitted.values()) > room:  # shrink in proportion; a column at its narrowest gives no more
+            floored: set[int] = set()
+            while True:
+                left = room - sum(self._narrowest[c] for c in floored)
+                share = sum(w for c, w in fitted.items() if c not in floored)
+                scale = max(left, 0) / share if share else 0.0
+                below = {c for c, w in fitted.items() if c not in floored and w * scale < self._narrowest[c]}
+                if not below:
+                    break
+                floored |= below
+            widths = {c: self._narrowest[c] if c in floored else int(w * scale) for c, w in fitted.items()}
+        self._fitting = True
+        try:
+            for column, width in widths.items():
+                self.setColumnWidth(column, width)
+        finally:
+            self._fitting = False
 
     def retranslate(self) -> None:
         self.setAccessibleName(w.results_accessible())
@@ -564,4 +614,14 @@ class ResultsView(QTableView):
             painter.end()
 
 
-__all__ = ["COL_EXPIRES", "COL_ID", "COL_LINK", "COL_NAME", "COL_SIZE", "COL_STATUS", "LinkDelegate", "ResultsView"]
+__all__ = [
+    "COL_EXPIRES",
+    "COL_ID",
+    "COL_LINK",
+    "COL_NAME",
+    "COL_SIZE",
+    "COL_STATUS",
+    "LINK_SHARE",
+    "LinkDelegate",
+    "ResultsView",
+]
