@@ -97,12 +97,14 @@ class DriveTreeModel(QAbstractItemModel):
         return node
 
     def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # Checked here, not with hasIndex(): that calls rowCount() and columnCount() back through Qt, and a view
+        # laying out thousands of open rows asks for every index.
+        if row < 0 or not 0 <= column < COLUMNS or (parent.isValid() and parent.column() != 0):
             return QModelIndex()
-        node = self._node(parent)
-        if node.children is None or row >= len(node.children):
+        children = (parent.internalPointer() if parent.isValid() else self._root).children
+        if children is None or row >= len(children):
             return QModelIndex()
-        return self.createIndex(row, column, node.children[row])
+        return self.createIndex(row, column, children[row])
 
     def parent(self, index: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
