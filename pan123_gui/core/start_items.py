@@ -14,6 +14,7 @@ from pathlib import Path
 
 __all__ = ["absolute_items", "split_items"]
 
+
 def absolute_items(items: Sequence[str], cwd: Path | None = None) -> list[str]:
     """``items`` with every one that names an existing path made absolute (text items as they are)."""
     base = cwd if cwd is not None else Path.cwd()

@@ -69,3 +69,17 @@ def test_the_credentials_dialog_shows_results_as_plain_text(qtbot: Any, services
     dialog.show_result(MARKUP, ok=False)
     assert dialog.result_label.textFormat() == Qt.TextFormat.PlainText
     assert dialog.result_label.text() == MARKUP
+
+
+def test_share_and_qr_dialogs_show_server_text_as_plain(qtbot: Any) -> None:
+    from pan123_gui.ui.shares.qr_dialog import QrDialog
+    from pan123_gui.ui.shares.share_dialog import ShareDialog
+
+    qr = QrDialog("https://www.123pan.com/s/abc?x=<b>y</b>")
+    qtbot.addWidget(qr)
+    assert qr.link_label.textFormat() == Qt.TextFormat.PlainText
+    assert qr.status.textFormat() == Qt.TextFormat.PlainText
+    share = ShareDialog([(1, MARKUP)], lambda *a, **k: [])  # type: ignore[arg-type]
+    qtbot.addWidget(share)
+    assert share.status.textFormat() == Qt.TextFormat.PlainText
+    assert share.name_hint.textFormat() == Qt.TextFormat.PlainText

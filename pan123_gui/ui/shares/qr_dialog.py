@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from pan123_gui.core.links import is_http_link
 from pan123_gui.core.qr import DEFAULT_BORDER, qr_matrix, qr_png
+from pan123_gui.ui.plain_text import plain_only
 from pan123_gui.ui.wording import dialogs as dialog_words
 from pan123_gui.ui.wording import shares as words
 
@@ -42,12 +43,12 @@ class QrDialog(QDialog):
         self.link = link
         self.setWindowTitle(title or words.qr_title())
         layout = QVBoxLayout(self)
-        self.code = QLabel(self)
+        self.code = plain_only(QLabel(self))  # the share code and link, as written
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code.setAccessibleName(words.qr_title())
         self.code.setPixmap(QPixmap.fromImage(self.image(scale_for(link))))
         layout.addWidget(self.code)
-        self.link_label = QLabel(link, self)
+        self.link_label = plain_only(QLabel(link, self))
         self.link_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.link_label.setWordWrap(True)
         self.link_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -55,7 +56,7 @@ class QrDialog(QDialog):
         self.hint = QLabel(words.qr_hint(), self)
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
-        self.status = QLabel("", self)
+        self.status = plain_only(QLabel("", self))
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(self)

@@ -41,6 +41,7 @@ from pan123_gui.core.shares import (
     numbered_names,
     valid_share_name,
 )
+from pan123_gui.ui.plain_text import plain_only
 from pan123_gui.ui.wording import dialogs as dialog_words
 from pan123_gui.ui.wording import shares as words
 from pan123_gui.ui.wording.errors import error_tooltip
@@ -126,7 +127,7 @@ class ShareDialog(QDialog):
         form = QFormLayout()
         self.name_edit = QLineEdit(suggested_name([n for _, n in files], today or date.today()), self)
         self.name_edit.setMaxLength(200)  # shortened to the API's limit when sent (see the hint)
-        self.name_hint = QLabel("", self)
+        self.name_hint = plain_only(QLabel("", self))  # file names from the server
         self.name_hint.setWordWrap(True)
         name_label = QLabel(words.share_name(), self)
         name_label.setBuddy(self.name_edit)
@@ -165,7 +166,7 @@ class ShareDialog(QDialog):
         traffic_layout.addWidget(tip)
         layout.addWidget(traffic)
 
-        self.status = QLabel("", self)
+        self.status = plain_only(QLabel("", self))  # server messages
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.result_label = QLabel(words.result_label(), self)
