@@ -5,7 +5,8 @@ the window's side: the list comes back once, after the first paint (until then n
 very early never overwrites the kept list with an empty one); it is saved after every run and on close; **Clear**
 empties it. Demo mode keeps no list (``path`` is None), but still counts the links not yet taken.
 
-After a run the list is written on a pool thread (:meth:`KeptList.save_in_background`): the GUI thread only takes a
+The list comes back read on a pool thread, its rows added a slice per event-loop turn. After a run it is written
+on a pool thread (:meth:`KeptList.save_in_background`): the GUI thread only takes a
 snapshot of the rows (100,000 rows take seconds to turn into JSON and write, milliseconds to snapshot). Closing
 saves on the GUI thread, and a background write never overwrites a later save.
 """
@@ -32,6 +33,7 @@ class KeptList:
         self._store: SessionStore | None = None  # set by restore(), after the first paint
         self._new: NewLinks | None = None  # made on first results
         self._writing = 0  # background saves not reported back yet
+        self._reading = False  # the list from last time is being read on a pool thread
 
     @property
     def kept(self) -> bool:
@@ -41,13 +43,37 @@ class KeptList:
     # -- the file ---------------------------------------------------------------------------------------------------
     def restore(self) -> SavedSession | None:
         """What was kept from last time (once; None in demo mode, on a second call, or when nothing was kept)."""
-        if self._path is None or self._store is not None:
+        if self._path is None or self._store is not None or self._reading:
             return None
         from pan123_gui.ui.window.session import SessionStore
 
         self._store = SessionStore(self._path)
         saved = self._store.load()
         return None if saved is None or saved.empty else saved
+
+    def restore_in_background(self, done: Callable[[SavedSession | None], None]) -> bool:
+        """Like :meth:`restore`, reading and parsing the file on a pool thread (a 100,000-row list takes seconds);
+        ``done(saved)`` is called in the GUI thread afterwards. Until then nothing is saved (so quitting meanwhile
+        never overwrites the kept list). False (and no call) in demo mode or when the list was asked for already."""
+        if self._path is None or self._store is not None or self._reading:
+            return False
+        from pan123_gui.ui.window.session import SavedSession, SessionStore
+        from pan123_gui.workers.base import Worker
+
+        store = SessionStore(self._path)
+        worker = Worker(store.load)
+        self._reading = True
+
+        def finished(value: object) -> None:
+            self._reading = False
+            self._store = store
+            saved = value if isinstance(value, SavedSession) else None
+            done(None if saved is None or saved.empty else saved)
+
+        worker.signals.result.connect(finished)
+        worker.signals.error.connect(lambda _exc: finished(None))  # load never raises; should it, start empty
+        worker.start()
+        return True
 
     def save_in_background(
         self, text: str, model: ResultsModel, scan: IdScan | None, done: Callable[[bool], None]

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from pan123_gui.ui.window.notice_bar import NoticeBar
     from pan123_gui.ui.window.notices import Detail
     from pan123_gui.ui.window.resolve_run import ResolveRun, RunSummary
+    from pan123_gui.ui.window.session import SavedSession
     from pan123_gui.workers.resolve import Job
 
 # Start-up (tests/benchmarks/bench_startup.py): what the first paint does not need and costs more than a millisecond
@@ -60,6 +61,8 @@ EXPIRY_CHECK_MS = 15_000
 START_DELAY_MS = 30  # lets the new rows lay out and paint before the resolver's threads compete for the GIL
 #: From this many rows on, a run pauses the table's sorting until it ends (one sort then, not one per change).
 SORT_PAUSE_ROWS = 1000
+#: Rows of the kept list added per event-loop turn when it comes back (~10-20 ms each, plus a paint: no stall).
+RESTORE_SLICE = 2000
 
 
 class RunKind(Enum):
@@ -140,7 +143,10 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(app_icon())  # (tests, benchmarks) gets it here
         self.commands.name_toolbar_buttons()
         self.check_credentials()
-        self.restore_session()
+        if not self.kept.restore_in_background(self._kept_list_read):  # demo mode: nothing kept
+            self._start_up_done()
+
+    def _start_up_done(self) -> None:
         self.first_paint_done = True
         self.incoming.first_paint_done()  # items from the command line: after the kept list, never instead of it
 
@@ -797,21 +803,28 @@ class MainWindow(QMainWindow):
         self.status(w.removed_rows(len(removed)))
 
     # ================================================================================================ the kept list
-    def restore_session(self) -> int:
-        """Bring back the list kept from last time (once, after the first paint; never in demo mode); returns how
-        many rows came back."""
-        saved = self.kept.restore()
+    def _kept_list_read(self, saved: SavedSession | None) -> None:
+        """The list kept from last time was read (on a pool thread): its rows come back a slice per event-loop
+        turn (100,000 rows at once would freeze the window for most of a second), then start-up goes on."""
         self._tell_restore_problem()
         if saved is None:
-            return 0
+            self._start_up_done()
+            return
         if saved.text.strip() and not self.input.text().strip():
             self.input.put_text(saved.text)  # a huge text (an older version kept one) gives its IDs, on the pool
-        added = self.model.restore_rows(saved.results, expired=saved.expired)
+        self._restore_slice(saved, 0, 0)
+
+    def _restore_slice(self, saved: SavedSession, start: int, added: int) -> None:
+        end = start + RESTORE_SLICE
+        added += len(self.model.restore_rows(saved.results[start:end], expired=saved.expired))
+        if end < len(saved.results):
+            QTimer.singleShot(0, self, lambda: self._restore_slice(saved, end, added))
+            return
         if added:
-            self.status(w.restored_rows(len(added)))
+            self.status(w.restored_rows(added))
         elif saved.text.strip():
             self.status(w.restored_text())
-        return len(added)
+        self._start_up_done()
 
     def save_session(self) -> bool:
         """Write the box and the rows to the session file (when the list is kept: not in demo mode). When that

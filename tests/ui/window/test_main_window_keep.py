@@ -418,3 +418,39 @@ def test_a_save_in_the_background_never_overwrites_a_later_one(tmp_path: Path, q
     assert store.write(older)  # late: not written over the newer list
     saved = json.loads((tmp_path / "session.json").read_text(encoding="utf-8"))
     assert saved["text"] == "new" and [row["id"] for row in saved["rows"]] == [1, 2]
+
+
+def test_the_kept_list_comes_back_read_off_the_gui_thread_a_slice_at_a_time(
+    qtbot: Any, kept: Services, session_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A kept list of 100,000 rows kept the window busy ~4 s after it appeared (read, parsed and added at once).
+    import threading
+
+    from pan123_gui.ui.results.model import ResultsModel
+    from pan123_gui.ui.window import main_window, session
+
+    rows = [{"id": 20_000_000 + k, "status": "ok", "link": f"https://vip.123pan.cn/1/{k}.mp4"} for k in range(25)]
+    session_file.parent.mkdir(parents=True)
+    session_file.write_text(json.dumps({"format": "pan123-gui session", "rows": rows, "text": ""}), "utf-8")
+    parsers: list[threading.Thread] = []
+    real_parse = session._parse
+
+    def recording_parse(raw: bytes) -> session.SavedSession:
+        parsers.append(threading.current_thread())
+        return real_parse(raw)
+
+    slices: list[int] = []
+    real_restore = ResultsModel.restore_rows
+
+    def counting_restore(self: ResultsModel, results: Any, **kw: Any) -> list[int]:
+        slices.append(len(results))
+        return real_restore(self, results, **kw)
+
+    monkeypatch.setattr(session, "_parse", recording_parse)
+    monkeypatch.setattr(ResultsModel, "restore_rows", counting_restore)
+    monkeypatch.setattr(main_window, "RESTORE_SLICE", 10)
+    win = open_window(qtbot, kept)
+    assert parsers and threading.main_thread() not in parsers
+    assert slices == [10, 10, 5]
+    assert win.model.ids() == [row["id"] for row in rows]
+    assert win.statusBar().currentMessage() == w.restored_rows(25)
