@@ -18,6 +18,7 @@ from pan123_gui.core.expand import Target
 from pan123_gui.core.ids import Ref
 from pan123_gui.demo.fake_api import FakeApiServer
 from pan123_gui.demo.samples import (
+    COVERS_ID,
     EPISODES,
     FIRST_EPISODE_ID,
     FOLDER_ID,
@@ -201,3 +202,34 @@ def test_nothing_ticked_says_so(panel: FilesPanel) -> None:
 def test_widgets_have_accessible_names(panel: FilesPanel) -> None:
     for widget in (panel, panel.search_box, panel.search_button, panel.tree, panel.hits, panel.get_button):
         assert widget.accessibleName(), widget
+
+
+def test_folders_whose_links_were_got_are_offered_again(
+    qtbot: Any, drive: Drive, services: Services, tmp_path: Any
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(str(tmp_path / "recent.ini"), QSettings.Format.IniFormat)
+    panel = FilesPanel(drive, services.pool, settings=settings)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_recent()
+    assert panel.search_model.rowCount() == 0 and "No recent folders" in panel.status.text()
+    got: list[list[Target]] = []
+    panel.filesChosen.connect(got.append)
+    panel.search_box.setText("封面")
+    panel.search()
+    qtbot.waitUntil(lambda: panel.search_model.rowCount() == 1, timeout=WAIT)
+    panel.search_model.setData(panel.search_model.index(0, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    panel.get_links()
+    qtbot.waitUntil(lambda: bool(got), timeout=WAIT)
+    # a new panel (the next start) offers the folder again, with its path, ready to tick
+    again = FilesPanel(drive, services.pool, settings=settings)
+    qtbot.addWidget(again)
+    again.show_recent()
+    assert again.search_model.rowCount() == 1
+    assert again.search_model.index(0, 0).data() == "封面"
+    assert again.search_model.index(0, 1).data() == "测试直链文件夹/直链素材"
+    again.search_model.setData(again.search_model.index(0, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert again.chosen() == [Ref(COVERS_ID, True)]
+    services.pool.waitForDone(WAIT)

@@ -4,7 +4,7 @@
 <context>
     <name>files</name>
     <message numerus="yes">
-        <location filename="../../ui/wording/files.py" line="+106"/>
+        <location filename="../../ui/wording/files.py" line="+122"/>
         <source>%n files and folders match “{text}”</source>
         <translation>
             <numerusform>%n file or folder matches “{text}”</numerusform>

@@ -81,6 +81,26 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Recent folders</source>
+        <translation>最近的文件夹(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The folders whose links you got last: tick one to get them again</source>
+        <translation>最近获取过直链的文件夹：勾选即可再次获取</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No recent folders yet: they appear here once you got their links</source>
+        <translation>还没有最近的文件夹：获取过直链的文件夹会出现在这里</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recent folders: tick one and get its links again</source>
+        <translation>最近的文件夹：勾选后可再次获取直链</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Back to folders</source>
         <translation>返回文件夹</translation>
     </message>

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
@@ -33,7 +33,10 @@ class FilesDock:
         services: ClientSource,
         pool: QThreadPool,
         on_files: Callable[[list[Target]], None],
+        *,
+        settings: QSettings | None = None,
     ) -> None:
+        self._settings = settings  # where the recent folders are kept
         self._window = window
         self._services = services
         self._pool = pool
@@ -65,7 +68,7 @@ class FilesDock:
             dock = QDockWidget(self._window)
             dock.setObjectName("files_dock")
             dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
-            panel = FilesPanel(self.drive(), self._pool, dock)
+            panel = FilesPanel(self.drive(), self._pool, dock, settings=self._settings)
             panel.filesChosen.connect(self._on_files)
             dock.setWidget(panel)
             self._window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)

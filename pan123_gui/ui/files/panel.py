@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from pan123_gui.core.errors import CancelledError
 from pan123_gui.ui.files.expander import ASK_ABOVE, FolderExpander, failure_reason
+from pan123_gui.ui.files.recent import RecentFolders
 from pan123_gui.ui.files.search_model import SearchModel
 from pan123_gui.ui.files.tree_model import DriveTreeModel
 from pan123_gui.ui.plain_text import PlainToolTips, plain_only
@@ -53,13 +54,17 @@ class FilesPanel(QWidget):
 
     filesChosen = Signal(list)
 
-    def __init__(self, drive: Drive, pool: QThreadPool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, drive: Drive, pool: QThreadPool, parent: QWidget | None = None, *, settings: QSettings | None = None
+    ) -> None:
         super().__init__(parent)
+        self.recent = RecentFolders(settings)
         self._drive = drive
         self._pool = pool
         self._search_serial = 0
         self._search_worker: Worker | None = None
         self.expander = FolderExpander(drive, pool, self)
+        self._chosen_folders: list[tuple[int, str]] = []  # remembered once their links were got
 
         self.tree_model = DriveTreeModel(drive, pool, self)
         self.search_model = SearchModel(self)
@@ -68,6 +73,7 @@ class FilesPanel(QWidget):
         self.search_box.setClearButtonEnabled(True)
         self.exact_box = QCheckBox(self)
         self.search_button = QPushButton(self)
+        self.recent_button = QPushButton(self)
         self.back_button = QPushButton(self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.tree_model)
@@ -109,6 +115,7 @@ class FilesPanel(QWidget):
         search_row.addWidget(self.search_box, 1)
         search_row.addWidget(self.exact_box)
         search_row.addWidget(self.search_button)
+        search_row.addWidget(self.recent_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.cancel_button)
@@ -121,7 +128,8 @@ class FilesPanel(QWidget):
         for first, second in [
             (self.search_box, self.exact_box),
             (self.exact_box, self.search_button),
-            (self.search_button, self.back_button),
+            (self.search_button, self.recent_button),
+            (self.recent_button, self.back_button),
             (self.back_button, self.tree),
             (self.tree, self.hits),
             (self.hits, self.get_button),
@@ -132,6 +140,7 @@ class FilesPanel(QWidget):
         self.search_box.returnPressed.connect(self.search)
         self.search_button.clicked.connect(self.search)
         self.back_button.clicked.connect(self.show_folders)
+        self.recent_button.clicked.connect(self.show_recent)
         self.get_button.clicked.connect(self.get_links)
         self.cancel_button.clicked.connect(self.cancel)
         self.expander.progress.connect(self.status.setText)
@@ -153,6 +162,9 @@ class FilesPanel(QWidget):
         self.search_button.setText(wording.search_button())
         self.search_button.setAccessibleName(plain(wording.search_button()))
         self.back_button.setText(wording.back_to_folders())
+        self.recent_button.setText(wording.recent_button())
+        self.recent_button.setAccessibleName(plain(wording.recent_button()))
+        self.recent_button.setToolTip(wording.recent_tip())
         self.tree.setAccessibleName(wording.tree_name())
         self.hits.setAccessibleName(wording.hits_name())
         self.get_button.setText(wording.get_links())
@@ -183,6 +195,17 @@ class FilesPanel(QWidget):
     def show_folders(self) -> None:
         self.pages.setCurrentIndex(0)
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_recent(self) -> None:
+        """The recent folders in the results page, to tick and get their links again."""
+        self._search_serial += 1  # an answer to an earlier search must not replace them
+        hits = self.recent.as_hits()
+        self.search_model.set_hits(hits)
+        self.status.setText(wording.recent_shown() if hits else wording.recent_none())
+        self.pages.setCurrentIndex(1)
+        if hits:
+            self.hits.setCurrentIndex(self.search_model.index(0, 0))
+        self.hits.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _showing_hits(self) -> bool:
         return self.pages.currentIndex() == 1
@@ -268,6 +291,8 @@ class FilesPanel(QWidget):
         if not refs:
             self.status.setText(wording.nothing_ticked())
             return
+        model = self.search_model if self._showing_hits() else self.tree_model
+        self._chosen_folders = model.chosen_folders()
         self.expander.start(refs)
 
     def cancel(self) -> None:
@@ -284,6 +309,8 @@ class FilesPanel(QWidget):
 
     @Slot(list)
     def _on_collected(self, targets: list[Target]) -> None:
+        self.recent.add(self._chosen_folders)
+        self._chosen_folders = []
         self.status.setText(wording.added(sum(1 for t in targets if t.error is None)))
         self.filesChosen.emit(targets)
 

@@ -98,5 +98,9 @@ class SearchModel(QAbstractTableModel):
         self.checksChanged.emit()
         return True
 
+    def chosen_folders(self) -> list[tuple[int, str]]:
+        """(ID, path) of the ticked folders."""
+        return [(h.file_id, h.path) for h in self._hits if h.file_id in self._checked and h.is_folder]
+
     def chosen(self) -> list[Ref]:
         return [Ref(h.file_id, h.is_folder) for h in self._hits if h.file_id in self._checked]

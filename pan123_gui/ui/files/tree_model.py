@@ -232,6 +232,18 @@ class DriveTreeModel(QAbstractItemModel):
                 stack.extend(reversed(node.children or []))
         return refs
 
+    def chosen_folders(self) -> list[tuple[int, str]]:
+        """(ID, path) of the ticked folders, as :meth:`chosen` gives them (for the recent folders)."""
+        places: list[tuple[int, str]] = []
+        stack = list(reversed(self._root.children or []))
+        while stack:
+            node = stack.pop()
+            if node.check == Qt.CheckState.Checked and node.info.is_folder:
+                places.append((node.info.file_id, node.path))
+            elif node.check == Qt.CheckState.PartiallyChecked:
+                stack.extend(reversed(node.children or []))
+        return places
+
     def clear_checks(self) -> None:
         for child in self._root.children or []:
             if child.check != Qt.CheckState.Unchecked:

@@ -105,7 +105,9 @@ class MainWindow(QMainWindow):
         self.copying = Copying(self, self._sign_key_available)
         self.exporting = Exporting(self)
         self.incoming = Incoming(self)
-        self.files = FilesDock(self, services, services.pool, self.get_links_of_files)
+        self.files = FilesDock(
+            self, services, services.pool, self.get_links_of_files, settings=services.settings.qsettings
+        )
         self._expander: FolderExpander | None = None  # folder rows -> their files (made on first use)
         self._expanding: list[int] = []  # the folder rows being replaced by their files
         self._folder_note = ""  # said again when the run ends: the folder rows offer the files inside

@@ -76,6 +76,22 @@ def exact_tip() -> str:
     return QCoreApplication.translate("files", "Find only files whose whole name is what you typed")
 
 
+def recent_button() -> str:
+    return QCoreApplication.translate("files", "&Recent folders")
+
+
+def recent_tip() -> str:
+    return QCoreApplication.translate("files", "The folders whose links you got last: tick one to get them again")
+
+
+def recent_none() -> str:
+    return QCoreApplication.translate("files", "No recent folders yet: they appear here once you got their links")
+
+
+def recent_shown() -> str:
+    return QCoreApplication.translate("files", "Recent folders: tick one and get its links again")
+
+
 def back_to_folders() -> str:
     return QCoreApplication.translate("files", "Back to folders")
 
