@@ -77,3 +77,13 @@ def test_wheel_and_app_bundle_ship_the_same_resources(wheel_names: set[str]) -> 
     pyi_trim = load_pyi_trim()
     bundled = {f"{dest}/{Path(src).name}" for src, dest in pyi_trim.resource_datas(RESOURCES)}
     assert bundled == {name for name in wheel_names if name.startswith("pan123_gui/resources/")}
+
+
+def test_wheel_ships_every_module(wheel_names: set[str]) -> None:
+    # A folder without __init__.py is left out by the package finder, and the installed app fails to import it.
+    modules = {
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "pan123_gui").rglob("*.py")
+        if "__pycache__" not in path.parts
+    }
+    assert modules - wheel_names == set()

@@ -1,0 +1,1 @@
+"""Your files: the folder tree, search and the dock that adds chosen files to the results."""
