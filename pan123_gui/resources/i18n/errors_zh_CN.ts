@@ -10,8 +10,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>This file is not in a direct-link folder. In the 123pan web app, open 直链空间 (direct-link space, VIP) and enable it for the file&apos;s folder.</source>
-        <translation>此文件不在直链空间中。请在123云盘网页版打开“直链空间”（需开通会员），为该文件所在的文件夹开启直链。</translation>
+        <source>This file is not in a direct-link folder. Once the row names the folder, its menu can enable the folder&apos;s 直链空间 (direct-link space, VIP); or share the file with a share link instead.</source>
+        <translation>此文件不在直链空间中。这一行显示出所在文件夹后，可在右键菜单中为该文件夹开启直链空间（需会员）；也可以改用分享链接。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -20,8 +20,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>The direct-link traffic of this 123pan account is used up. Buy more direct-link traffic in 123pan, or wait until it renews, then retry.</source>
-        <translation>此123云盘账号的直链流量已用完。请在123云盘购买直链流量，或等流量恢复后再重试。</translation>
+        <source>The direct-link traffic of this 123pan account is used up (the status bar shows what is left). Buy more direct-link traffic in 123pan, or wait until it renews, then retry; a share link needs none.</source>
+        <translation>此123云盘账号的直链流量已用完（状态栏显示剩余流量）。请在123云盘购买直链流量，或等流量恢复后再重试；分享链接不需要直链流量。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -214,15 +214,17 @@
         <translation>联系123云盘客服时请提供 Trace ID：{trace}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../ui/results/model.py" line="+356"/>
+        <location filename="../../ui/wording/errors.py" line="+6"/>
         <source>Failed: {reason}</source>
+        <extracomment>Removing rows scattered over more blocks than this resets the model instead of one rowsRemoved per block. (file ID, status, result, name, size, path, relative folder): one row as the kept list writes it.</extracomment>
         <translation>失败：{reason}</translation>
     </message>
 </context>
 <context>
     <name>results</name>
     <message>
-        <location filename="../../ui/results/model.py" line="+60"/>
+        <location line="-293"/>
         <source>ID</source>
         <translation>文件 ID</translation>
     </message>
@@ -262,9 +264,8 @@
         <translation>（云盘根目录）</translation>
     </message>
     <message>
-        <location line="+267"/>
+        <location line="+297"/>
         <source>The signed link has expired. Re-sign it to get a fresh link.</source>
-        <extracomment>Removing rows scattered over more blocks than this resets the model instead of one rowsRemoved per block.</extracomment>
         <translation>签名链接已过期。请重新签名以获取新链接。</translation>
     </message>
     <message>

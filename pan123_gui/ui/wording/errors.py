@@ -28,16 +28,16 @@ _ERROR_WORDS: dict[ErrorKind, tuple[object, object]] = {
         QT_TRANSLATE_NOOP("errors", "not in a direct-link folder"),
         QT_TRANSLATE_NOOP(
             "errors",
-            "This file is not in a direct-link folder. In the 123pan web app, open 直链空间 (direct-link space, VIP) "
-            "and enable it for the file's folder.",
+            "This file is not in a direct-link folder. Once the row names the folder, its menu can enable the "
+            "folder's 直链空间 (direct-link space, VIP); or share the file with a share link instead.",
         ),
     ),
     ErrorKind.TRAFFIC_EXHAUSTED: (
         QT_TRANSLATE_NOOP("errors", "direct-link traffic used up"),
         QT_TRANSLATE_NOOP(
             "errors",
-            "The direct-link traffic of this 123pan account is used up. Buy more direct-link traffic in 123pan, "
-            "or wait until it renews, then retry.",
+            "The direct-link traffic of this 123pan account is used up (the status bar shows what is left). Buy "
+            "more direct-link traffic in 123pan, or wait until it renews, then retry; a share link needs none.",
         ),
     ),
     ErrorKind.AUTH: (
