@@ -352,9 +352,9 @@ def test_a_long_run_keeps_a_sorted_table_still_and_sorts_once_at_the_end(
     qtbot: Any, window: MainWindow, api: FakeApiServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from pan123_gui.ui.results.model import COL_STATUS
-    from pan123_gui.ui.window import main_window
+    from pan123_gui.ui.window import runs
 
-    monkeypatch.setattr(main_window, "SORT_PAUSE_ROWS", 5)
+    monkeypatch.setattr(runs, "SORT_PAUSE_ROWS", 5)
     api.add_sample_files()
     view = window.view
     view.sortByColumn(COL_STATUS, Qt.SortOrder.AscendingOrder)
@@ -427,7 +427,7 @@ def test_the_kept_list_comes_back_read_off_the_gui_thread_a_slice_at_a_time(
     import threading
 
     from pan123_gui.ui.results.model import ResultsModel
-    from pan123_gui.ui.window import main_window, session
+    from pan123_gui.ui.window import keeping, session
 
     rows = [{"id": 20_000_000 + k, "status": "ok", "link": f"https://vip.123pan.cn/1/{k}.mp4"} for k in range(25)]
     session_file.parent.mkdir(parents=True)
@@ -448,7 +448,7 @@ def test_the_kept_list_comes_back_read_off_the_gui_thread_a_slice_at_a_time(
 
     monkeypatch.setattr(session, "_parse", recording_parse)
     monkeypatch.setattr(ResultsModel, "restore_rows", counting_restore)
-    monkeypatch.setattr(main_window, "RESTORE_SLICE", 10)
+    monkeypatch.setattr(keeping, "RESTORE_SLICE", 10)
     win = open_window(qtbot, kept)
     assert parsers and threading.main_thread() not in parsers
     assert slices == [10, 10, 5]
