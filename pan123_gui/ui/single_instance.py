@@ -27,7 +27,8 @@ __all__ = ["HAND_OVER_TIMEOUT_MS", "FirstInstance", "hand_over", "instance_key"]
 
 log = logging.getLogger(__name__)
 
-HAND_OVER_TIMEOUT_MS = 3000  # how long a second start tries to reach the first one
+HAND_OVER_TIMEOUT_MS = 10_000  # how long a second start tries to reach the first one (it listens once painted:
+# on a busy machine a first start that was just launched can take seconds to get there)
 _MAX_MESSAGE = 16 * 1024 * 1024  # the items of one start: above any command line (Linux allows 2 MB), so none is cut
 
 
