@@ -43,8 +43,11 @@ class Keeping:
         if saved is None:
             self._restored()
             return
-        if saved.text.strip() and not parts.input.text().strip():
-            parts.input.put_text(saved.text)  # a huge text (an older version kept one) gives its IDs, on the pool
+        if saved.text.strip():
+            if not parts.input.text().strip():
+                parts.input.put_text(saved.text)  # a huge text (an older version kept one) gives its IDs, on the pool
+            else:  # typed or pasted while the list was read: the kept text's IDs are added, never dropped
+                parts.input.add_files([], [saved.text])
         self._restore_slice(saved, 0, 0)
 
     def _restore_slice(self, saved: SavedSession, start: int, added: int) -> None:

@@ -114,3 +114,27 @@ def test_pasting_over_a_selection_counts_what_stays(qtbot: Any, window: MainWind
     paste(window, "10861131 " * 1000)  # replaces the selection: the box stays well under the limit
     assert window.input.text().split()[:1] == ["10861131"]
     assert window._notice is None or window.notice.current is not Notice.PASTE_TOO_BIG
+
+
+def test_a_box_typed_in_while_the_kept_list_was_read_keeps_both(qtbot: Any, api: FakeApiServer, tmp_path: Path) -> None:
+    from pan123_gui.ui.window.session import SessionStore
+
+    session = tmp_path / "data" / "session.json"
+    services = kept_services(api, tmp_path, session)
+    try:
+        win = open_window(qtbot, services)
+        win.input.set_text("10861190\n")  # typed while the kept list was still on its way
+        saved = SessionStore(session)
+        session.parent.mkdir(parents=True, exist_ok=True)
+        session.write_text(
+            json.dumps({"format": "pan123-gui session", "version": 1, "text": "10861131 10861132", "rows": []}),
+            encoding="utf-8",
+        )
+        restored = saved.load()
+        assert restored is not None
+        win.keeping._kept_list_read(restored)  # the read reports back now
+        qtbot.waitUntil(lambda: not win.input.reading)
+        assert win.input.ids() == [10861190, 10861131, 10861132]
+        close_for_good(qtbot, win)
+    finally:
+        services.close()
