@@ -111,6 +111,35 @@ def test_chinese_row_words(qtbot: Any, qapp: Any, window: MainWindow) -> None:
     try:
         run_and_locate(qtbot, window)
         assert status_of(window, 1) == "失败：“我的资源”不是直链空间"
-        assert window.sharing.menu.title() == "分享(&A)"
+        assert window.sharing.menu.title() == "分享链接(&K)"
     finally:
         remove_translators(qapp)
+
+
+def test_share_ticked_in_the_files_panel(qtbot: Any, window: MainWindow, api: FakeApiServer) -> None:
+    from PySide6.QtCore import QModelIndex, Qt
+
+    from pan123_gui.core.endpoints import FILE_LIST_PATH
+    from pan123_gui.demo.samples import FOLDER_ID, SPACE_ID
+
+    api.set_rate(FILE_LIST_PATH, None)
+    window.files.action.trigger()
+    panel = window.files.panel
+    assert panel is not None and panel.share_button.isVisible()
+    model = panel.tree_model
+    qtbot.waitUntil(lambda: model.rowCount(QModelIndex()) > 0, timeout=15_000)
+    top = next(model.index(r, 0) for r in range(model.rowCount()) if model.file_id(model.index(r, 0)) == SPACE_ID)
+    panel.tree.expand(top)
+    qtbot.waitUntil(lambda: model.rowCount(top) > 0, timeout=15_000)
+    folder = next(
+        model.index(r, 0, top) for r in range(model.rowCount(top)) if model.file_id(model.index(r, 0, top)) == FOLDER_ID
+    )
+    panel.tree.setCurrentIndex(folder)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Space)  # tick the folder 直链素材
+    panel.share_button.click()
+    dialog = window.sharing.shares.dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.start()
+    qtbot.waitUntil(lambda: bool(dialog.results), timeout=10_000)
+    assert [s.file_ids for s in api.shares()] == [(FOLDER_ID,)]  # the folder as it is, nothing listed inside
+    dialog.close()

@@ -309,11 +309,21 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Sh&amp;are</source>
-        <translation>分享(&amp;A)</translation>
+        <source>Share lin&amp;ks</source>
+        <translation>分享链接(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Share ticked…</source>
+        <translation>分享勾选的…</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>A share link for the ticked files and folders (folders are shared as they are)</source>
+        <translation>为勾选的文件和文件夹创建分享链接（文件夹按原样分享）</translation>
+    </message>
+    <message>
+        <location line="-26"/>
         <source>Make a share link (分享链接) for the chosen rows: no VIP or direct-link space needed (Ctrl+Shift+S)</source>
         <translation>为选中的行创建分享链接：不需要会员，也不需要直链空间 (Ctrl+Shift+S)</translation>
     </message>

@@ -35,12 +35,14 @@ class FilesDock:
         on_files: Callable[[list[Target]], None],
         *,
         settings: QSettings | None = None,
+        on_share: Callable[[list[int]], None] | None = None,
     ) -> None:
         self._settings = settings  # where the recent folders are kept
         self._window = window
         self._services = services
         self._pool = pool
         self._on_files = on_files
+        self._on_share = on_share  # "Share ticked…": the IDs of what is ticked
         self.dock: QDockWidget | None = None
         self.panel: FilesPanel | None = None
         self._drive: Drive | None = None
@@ -70,6 +72,9 @@ class FilesDock:
             dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
             panel = FilesPanel(self.drive(), self._pool, dock, settings=self._settings)
             panel.filesChosen.connect(self._on_files)
+            if self._on_share is not None:
+                panel.shareChosen.connect(self._on_share)
+            panel.share_button.setVisible(self._on_share is not None)
             dock.setWidget(panel)
             self._window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
             self.dock, self.panel = dock, panel

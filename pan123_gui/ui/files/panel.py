@@ -38,6 +38,7 @@ from pan123_gui.ui.files.search_model import SearchModel
 from pan123_gui.ui.files.tree_model import DriveTreeModel
 from pan123_gui.ui.plain_text import PlainToolTips, plain_only
 from pan123_gui.ui.wording import files as wording
+from pan123_gui.ui.wording import shares as share_words
 from pan123_gui.ui.wording.window import plain
 from pan123_gui.workers.base import Worker
 
@@ -53,6 +54,7 @@ class FilesPanel(QWidget):
     """Browse and search the drive; tick files and folders; "Get links" emits ``filesChosen(list[Target])``."""
 
     filesChosen = Signal(list)
+    shareChosen = Signal(list)  # the ticked files and folders' IDs, for "Create share link…" (folders as they are)
 
     def __init__(
         self, drive: Drive, pool: QThreadPool, parent: QWidget | None = None, *, settings: QSettings | None = None
@@ -99,6 +101,7 @@ class FilesPanel(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.get_button = QPushButton(self)
+        self.share_button = QPushButton(self)
         self.cancel_button = QPushButton(self)
         self.cancel_button.hide()
 
@@ -119,6 +122,7 @@ class FilesPanel(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.cancel_button)
+        bottom.addWidget(self.share_button)
         bottom.addWidget(self.get_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -132,7 +136,8 @@ class FilesPanel(QWidget):
             (self.recent_button, self.back_button),
             (self.back_button, self.tree),
             (self.tree, self.hits),
-            (self.hits, self.get_button),
+            (self.hits, self.share_button),
+            (self.share_button, self.get_button),
             (self.get_button, self.cancel_button),
         ]:
             QWidget.setTabOrder(first, second)
@@ -142,6 +147,7 @@ class FilesPanel(QWidget):
         self.back_button.clicked.connect(self.show_folders)
         self.recent_button.clicked.connect(self.show_recent)
         self.get_button.clicked.connect(self.get_links)
+        self.share_button.clicked.connect(self.share_ticked)
         self.cancel_button.clicked.connect(self.cancel)
         self.expander.progress.connect(self.status.setText)
         self.expander.failed.connect(self.status.setText)
@@ -167,6 +173,8 @@ class FilesPanel(QWidget):
         self.recent_button.setToolTip(wording.recent_tip())
         self.tree.setAccessibleName(wording.tree_name())
         self.hits.setAccessibleName(wording.hits_name())
+        self.share_button.setText(share_words.share_ticked())
+        self.share_button.setToolTip(share_words.share_ticked_tip())
         self.get_button.setText(wording.get_links())
         self.get_button.setAccessibleName(plain(wording.get_links()))
         self.get_button.setToolTip(wording.get_links_tip())
@@ -294,6 +302,14 @@ class FilesPanel(QWidget):
         model = self.search_model if self._showing_hits() else self.tree_model
         self._chosen_folders = model.chosen_folders()
         self.expander.start(refs)
+
+    def share_ticked(self) -> None:
+        """A share link for what is ticked: files and folders as they are (no listing, no direct link)."""
+        refs = self.chosen()
+        if not refs:
+            self.status.setText(wording.nothing_ticked())
+            return
+        self.shareChosen.emit(list(dict.fromkeys(ref.id for ref in refs)))
 
     def cancel(self) -> None:
         self.expander.cancel()

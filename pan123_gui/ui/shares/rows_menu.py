@@ -119,6 +119,18 @@ class SharesMenu(QObject):
             return
         self.shares.create_share(rows)
 
+    def share_ids(self, ids: Sequence[int]) -> None:
+        """A share of these files and folders (the files panel's "Share ticked…")."""
+        from pan123_gui.core.models import LinkResult
+
+        files: list[LinkResult] = []
+        for file_id in ids:
+            row = self._model.row_of(file_id)
+            known = self._model.result_at(row) if row is not None else None
+            files.append(known if known is not None else LinkResult(file_id=file_id))
+        if files:
+            self.shares.create_share(files)
+
     def qr_of_current(self) -> None:
         row = self._view.current_row()
         result = self._model.result_at(row) if row is not None else None

@@ -97,7 +97,12 @@ class MainWindow(QMainWindow):
             export=lambda: self.export(),
         )
         self.files = FilesDock(
-            self, services, services.pool, self.runs.get_links_of_files, settings=services.settings.qsettings
+            self,
+            services,
+            services.pool,
+            self.runs.get_links_of_files,
+            settings=services.settings.qsettings,
+            on_share=lambda ids: self.sharing.share_ids(ids),  # "Share ticked…" in the files panel
         )
         self.folder_rows = FolderRows(self, self.runs, self.files, self)
         self.commands.menu_file.insertAction(self.commands.act_open_files, self.files.action)

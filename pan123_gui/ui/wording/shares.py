@@ -284,7 +284,7 @@ def refresh() -> str:
 
 
 def menu_share() -> str:
-    return QCoreApplication.translate("shares", "Sh&are")
+    return QCoreApplication.translate("shares", "Share lin&ks")  # K: the window's other letters are taken
 
 
 def share_selected_tip() -> str:
@@ -307,3 +307,13 @@ def no_link_chosen() -> str:
 
 def copied_with_names(n: int) -> str:
     return shares.tr("%n links copied with their names.", "", n)
+
+
+def share_ticked() -> str:
+    return QCoreApplication.translate("shares", "Share ticked…")  # reached by Tab: every free letter is taken
+
+
+def share_ticked_tip() -> str:
+    return QCoreApplication.translate(
+        "shares", "A share link for the ticked files and folders (folders are shared as they are)"
+    )
