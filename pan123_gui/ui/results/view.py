@@ -62,7 +62,7 @@ from pan123_gui.ui.results.model import (
 from pan123_gui.ui.wording import window as w
 
 #: the share of a narrow table's width the Link column keeps (the other columns give up width for it)
-LINK_SHARE = 0.35
+LINK_SHARE = 0.25
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu, QStyleOptionViewItem
