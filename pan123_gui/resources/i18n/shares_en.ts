@@ -47,7 +47,7 @@
 <context>
     <name>spaces</name>
     <message numerus="yes">
-        <location filename="../../ui/wording/spaces.py" line="+69"/>
+        <location filename="../../ui/wording/spaces.py" line="+70"/>
         <source>This changes your 123pan account. It needs a VIP membership, and every download through a direct link uses your direct-link traffic. Anyone with a link can download the files. %n rows are fetched again afterwards; you can switch the space off later.</source>
         <translation>
             <numerusform>This changes your 123pan account. It needs a VIP membership, and every download through a direct link uses your direct-link traffic. Anyone with a link can download the file. %n row is fetched again afterwards; you can switch the space off later.</numerusform>

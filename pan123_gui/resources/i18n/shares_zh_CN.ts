@@ -360,11 +360,11 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>This file is in the folder “{folder}”, which is not a direct-link space. Switch its space on (VIP) to get direct links for the files in it, or share the file with a share link instead.</source>
-        <translation>这个文件在文件夹“{folder}”里，而它不是直链空间。开启它的直链空间（需会员）就能获取其中文件的直链；也可以改用分享链接发给别人。</translation>
+        <source>This file is in the folder “{folder}”, which is not a direct-link space. To get direct links for the files in it, right-click the row and choose Enable direct-link space for “{folder}” (VIP); or share the file with a share link instead.</source>
+        <translation>这个文件在文件夹“{folder}”里，而它不是直链空间。要获取其中文件的直链，请右键点击这一行，选择 为“{folder}”开启直链空间（需会员）；也可以改用分享链接发给别人。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>at the top of the drive: move it into a folder</source>
         <translation>在网盘根目录：请先移进一个文件夹</translation>
     </message>

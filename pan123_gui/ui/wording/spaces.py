@@ -25,8 +25,9 @@ def not_a_space(folder: str) -> str:
 def not_a_space_text(folder: str) -> str:
     return QCoreApplication.translate(
         "spaces",
-        "This file is in the folder “{folder}”, which is not a direct-link space. Switch its space on (VIP) to get "
-        "direct links for the files in it, or share the file with a share link instead.",
+        "This file is in the folder “{folder}”, which is not a direct-link space. To get direct links for the files "
+        "in it, right-click the row and choose Enable direct-link space for “{folder}” (VIP); or share the file "
+        "with a share link instead.",
     ).format(folder=folder)
 
 
