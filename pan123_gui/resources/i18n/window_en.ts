@@ -28,7 +28,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+53"/>
+        <location line="+22"/>
+        <source>%n folder addresses</source>
+        <translation>
+            <numerusform>%n folder address</numerusform>
+            <numerusform>%n folder addresses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
         <source>Added %n IDs to the box</source>
         <translation>
             <numerusform>Added %n ID to the box</numerusform>

@@ -41,12 +41,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+794"/>
+        <location line="+803"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="-790"/>
+        <location line="-799"/>
         <source>&amp;Credentials…</source>
         <translation>凭据(&amp;C)…</translation>
     </message>
@@ -194,8 +194,15 @@ Then press Ctrl+Enter (or click Get links).</source>
         <source>all already in the list</source>
         <translation>全部已在列表中</translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n folder addresses</source>
+        <translation>
+            <numerusform>%n 个文件夹地址</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Add IDs from files</source>
         <translation>从文件添加 ID</translation>
     </message>

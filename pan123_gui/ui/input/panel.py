@@ -315,7 +315,7 @@ class InputPanel(QWidget):
         known = self._known_ids()
         in_list = sum(1 for i in scan.ids if i in known) if known else 0
         step = self._next_step() if self._next_step is not None else None
-        self.preview.setText(w.preview_line(len(scan.ids), scan.duplicates, in_list, step))
+        self.preview.setText(w.preview_line(len(scan.ids), scan.duplicates, in_list, step, folders=len(scan.folders)))
 
     def set_next_step(self, step: Callable[[], str] | None) -> None:
         """What the preview line says to do next instead of "press Ctrl+Enter" (a function: re-worded on a language

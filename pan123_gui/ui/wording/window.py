@@ -222,15 +222,24 @@ def preview_all_in_list() -> str:
     return QCoreApplication.translate("window", "all already in the list")
 
 
-def preview_line(found: int, duplicates: int, in_list: int, next_step: str | None = None) -> str:
+def preview_folders(n: int) -> str:
+    return window.tr("%n folder addresses", "", n)
+
+
+def preview_line(
+    found: int, duplicates: int, in_list: int, next_step: str | None = None, *, folders: int = 0
+) -> str:
     """'37 IDs · 3 duplicates · 5 already in the list — press Ctrl+Enter to get links' (``next_step`` replaces the
-    last part when something must happen first)."""
-    if found == 0:
+    last part when something must happen first); ``folders``: the 123pan folder addresses in the text, counted too
+    (a text with only a folder address is not "no IDs found")."""
+    if found == 0 and folders == 0:
         return preview_none_found()
-    parts = [preview_ids(found)]
+    parts = [preview_ids(found)] if found else []
+    if folders:
+        parts.append(preview_folders(folders))
     if duplicates:
         parts.append(preview_duplicates(duplicates))
-    if in_list >= found:
+    if found and in_list >= found and not folders:
         parts.append(preview_all_in_list())
         return " · ".join(parts)
     if in_list:

@@ -150,3 +150,17 @@ def test_drops_can_be_undone(qtbot: Any, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: _lines(window) == ["1001", "2002", "3003"])
     window.input.edit.undo()
     assert _lines(window) == ["1001"]
+
+
+def test_a_pasted_folder_address_is_counted_not_no_ids_found(qtbot: Any, window: MainWindow) -> None:
+    """A new user's first paste is often a folder address from the 123pan web app: the line under the box counts it
+    (and says what to press) instead of saying that nothing was found."""
+    from pan123_gui.demo.samples import FOLDER_ADDRESS
+
+    window.input.set_text(FOLDER_ADDRESS)
+    qtbot.waitUntil(lambda: window.input.preview.text() == w.preview_line(0, 0, 0, folders=1))
+    line = window.input.preview.text()
+    assert line.startswith("1 folder address") and "press Ctrl+Enter" in line
+    window.input.set_text(f"{FOLDER_ADDRESS}\n10861131 10861131")
+    qtbot.waitUntil(lambda: window.input.preview.text() == w.preview_line(1, 1, 0, folders=1))
+    assert "folder address" in window.input.preview.text() and "No file IDs" not in window.input.preview.text()
