@@ -185,7 +185,7 @@ def _finished(model: ResultsModel) -> bool:
 
     counts = model.counts()
     total = sum(counts.values())
-    return bool(total > 0 and counts.get(RowStatus.PENDING, 0) == 0 and counts.get(RowStatus.WORKING, 0) == 0)
+    return bool(total > 0 and counts.get(RowStatus.PENDING, 0) == 0)
 
 
 def main() -> int:

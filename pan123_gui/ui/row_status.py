@@ -12,8 +12,7 @@ __all__ = ["RowStatus"]
 
 
 class RowStatus(StrEnum):
-    PENDING = "pending"  # waiting for its turn
-    WORKING = "working"  # request under way
+    PENDING = "pending"  # waiting for its link (queued or its request under way)
     OK = "ok"  # has a usable link
     FAILED = "failed"  # an error (see the row's result)
     CANCELLED = "cancelled"  # the run was cancelled before this ID finished

@@ -140,11 +140,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Getting link…</source>
-        <translation>正在获取…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Link ready</source>
         <translation>已获取</translation>
     </message>
@@ -214,7 +209,7 @@
         <translation>联系123云盘客服时请提供 Trace ID：{trace}</translation>
     </message>
     <message>
-        <location filename="../../ui/results/model.py" line="+356"/>
+        <location filename="../../ui/results/model.py" line="+354"/>
         <location filename="../../ui/wording/errors.py" line="+6"/>
         <source>Failed: {reason}</source>
         <extracomment>Removing rows scattered over more blocks than this resets the model instead of one rowsRemoved per block. (file ID, status, result, name, size, path, relative folder): one row as the kept list writes it.</extracomment>
@@ -224,7 +219,7 @@
 <context>
     <name>results</name>
     <message>
-        <location line="-293"/>
+        <location line="-291"/>
         <source>ID</source>
         <translation>文件 ID</translation>
     </message>
@@ -264,7 +259,7 @@
         <translation>（云盘根目录）</translation>
     </message>
     <message>
-        <location line="+297"/>
+        <location line="+295"/>
         <source>The signed link has expired. Re-sign it to get a fresh link.</source>
         <translation>签名链接已过期。请重新签名以获取新链接。</translation>
     </message>

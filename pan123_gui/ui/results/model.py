@@ -72,7 +72,6 @@ _TOP_OF_DRIVE = QT_TRANSLATE_NOOP("results", "(top of the drive)")  # the Folder
 
 # Mid-tone colours that read on light and dark palettes; the status text always says the same thing in words.
 _STATUS_COLOURS: dict[RowStatus, str] = {
-    RowStatus.WORKING: "#3d8bd9",
     RowStatus.OK: "#2e9e5b",
     RowStatus.FAILED: "#d9534f",
     RowStatus.CANCELLED: "#8c8c8c",
@@ -85,8 +84,7 @@ _STATUS_SORT: dict[RowStatus, int] = {
     RowStatus.CANCELLED: 1,
     RowStatus.EXPIRED: 2,
     RowStatus.PENDING: 3,
-    RowStatus.WORKING: 4,
-    RowStatus.OK: 5,
+    RowStatus.OK: 4,
 }
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -716,7 +714,7 @@ class ResultsModel(QAbstractTableModel):
         return self._row_of.get(file_id)
 
     def results(self) -> list[LinkResult]:
-        """The finished rows' results in input order (rows still PENDING/WORKING have none and are left out)."""
+        """The finished rows' results in input order (rows still PENDING have none and are left out)."""
         merged = (self._merged(row) for row in self._by_input)
         return [result for result in merged if result is not None]
 

@@ -326,7 +326,7 @@ def _saved_row(
         row["path"] = path
         if relative_folder is not None:
             row["relative_folder"] = relative_folder
-    if result is None or status in (RowStatus.PENDING, RowStatus.WORKING):
+    if result is None or status is RowStatus.PENDING:
         row["status"] = CANCELLED  # the run was cut short by quitting: "Retry failed" picks these up
         row["error_kind"] = ErrorKind.CANCELLED.value
         return row

@@ -125,7 +125,6 @@ _ERROR_WORDS: dict[ErrorKind, tuple[object, object]] = {
 
 _STATUS_WORDS: dict[RowStatus, object] = {
     RowStatus.PENDING: QT_TRANSLATE_NOOP("errors", "Waiting"),
-    RowStatus.WORKING: QT_TRANSLATE_NOOP("errors", "Getting link…"),
     RowStatus.OK: QT_TRANSLATE_NOOP("errors", "Link ready"),
     RowStatus.FAILED: QT_TRANSLATE_NOOP("errors", "Failed"),
     RowStatus.CANCELLED: QT_TRANSLATE_NOOP("errors", "Cancelled"),
