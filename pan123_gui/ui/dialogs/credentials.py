@@ -44,6 +44,7 @@ from pan123_gui.core.pasted_token import token_from_text
 from pan123_gui.logs import register_credentials, register_secret
 from pan123_gui.ui.icons import icon
 from pan123_gui.ui.wording import dialogs as words
+from pan123_gui.ui.wording.errors import error_text, format_size
 from pan123_gui.workers.base import Worker
 
 if TYPE_CHECKING:
@@ -71,10 +72,6 @@ def describe_error(exc: BaseException, mode: int | None = None) -> str:
             return words.test_network()
         if exc.kind is ErrorKind.RATE_LIMITED:
             return words.test_rate_limited()
-        try:
-            from pan123_gui.ui.wording.errors import error_text
-        except ImportError:
-            return str(exc)
         return error_text(exc.kind, exc.code, exc.server_message)
     return words.unexpected_reason(type(exc).__name__)
 
@@ -82,10 +79,6 @@ def describe_error(exc: BaseException, mode: int | None = None) -> str:
 def format_traffic(size: int | None) -> str:
     if size is None:
         return words.account_traffic_unknown()
-    try:
-        from pan123_gui.ui.wording.errors import format_size
-    except ImportError:
-        return f"{size} B"
     return format_size(size)
 
 
