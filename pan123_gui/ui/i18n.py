@@ -23,12 +23,6 @@ log = logging.getLogger(__name__)
 
 # Translators currently installed by install_translators(), kept referenced so Python does not free them.
 _installed: list[QTranslator] = []
-_current = SOURCE_LANGUAGE
-
-
-def available_languages() -> list[tuple[str, str]]:
-    """``(code, name in that language)`` pairs for a language menu."""
-    return list(LANGUAGES.items())
 
 
 def system_language() -> str:
@@ -65,8 +59,6 @@ def translation_files(language: str) -> list[Path]:
 
 def remove_translators(app: QCoreApplication) -> None:
     """Remove every translator installed by :func:`install_translators` (back to the English source texts)."""
-    global _current
-    _current = SOURCE_LANGUAGE
     while _installed:
         app.removeTranslator(_installed.pop())
 
@@ -77,10 +69,8 @@ def install_translators(app: QCoreApplication, language: str) -> list[Path]:
     Translators installed by an earlier call are removed first, so this can be called again to switch at run time.
     A file that fails to load is logged and skipped (the text stays English).
     """
-    global _current
     remove_translators(app)
     code = resolve_language(language)
-    _current = code
     loaded: list[Path] = []
     for path in translation_files(code):
         translator = QTranslator(app)
@@ -92,11 +82,6 @@ def install_translators(app: QCoreApplication, language: str) -> list[Path]:
         _installed.append(translator)
         loaded.append(path)
     return loaded
-
-
-def current_language() -> str:
-    """The language chosen by the last :func:`install_translators` ("en" before any)."""
-    return _current
 
 
 def apply_language(language: str) -> str:

@@ -50,10 +50,6 @@ class LanguageWatcher(QWidget):
         super().changeEvent(event)
 
 
-def test_available_languages() -> None:
-    assert i18n.available_languages() == [("zh_CN", "简体中文"), ("en", "English")]
-
-
 @pytest.mark.parametrize(
     ("system", "expected"),
     [("zh_CN", "zh_CN"), ("zh_TW", "zh_CN"), ("zh_HK", "zh_CN"), ("en_US", "en"), ("de_DE", "en"), ("ja_JP", "en")],
@@ -76,7 +72,6 @@ def test_install_chinese_loads_every_part_and_qt(app: Any) -> None:
     assert tr("errors", "Failed") == "失败"
     model = ResultsModel()
     assert model.headerData(COL_NAME, Qt.Orientation.Horizontal) == "文件名"
-    assert i18n.current_language() == "zh_CN"
 
 
 def test_switching_removes_previous_translators(app: Any) -> None:
@@ -86,7 +81,6 @@ def test_switching_removes_previous_translators(app: Any) -> None:
     english = [path.name for path in i18n.install_translators(app, "en")]  # the plural forms only
     assert "window_en.qm" in english and all(name.endswith("_en.qm") for name in english)
     assert tr("errors", "Waiting") == "Waiting"
-    assert i18n.current_language() == "en"
     if QT_ZH.is_file():
         assert tr("QPlatformTheme", "Cancel") == "Cancel"
 

@@ -15,13 +15,13 @@ import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from pan123_gui import __version__
 from pan123_gui.ui.files.dock import FilesDock
-from pan123_gui.ui.i18n import install_translators, system_language
+from pan123_gui.ui.i18n import apply_language
 from pan123_gui.ui.icons import app_icon
 from pan123_gui.ui.input.panel import InputPanel, accept_id_drag
 from pan123_gui.ui.results.model import ResultsModel
@@ -243,9 +243,7 @@ class MainWindow(QMainWindow):
     def choose_language(self, action: QAction) -> None:
         code = str(action.data())
         self._settings.language = code
-        app = QCoreApplication.instance()
-        if app is not None:
-            install_translators(app, system_language() if code == "system" else code)
+        apply_language(code)
         self.retranslate()  # also arrives as LanguageChange; harmless twice
         self.statusBar().showMessage(w.language_changed(action.text()), STATUS_MS)
 
