@@ -176,8 +176,7 @@ class Services:
     def set_rate(self, rate: float) -> None:
         """Store a new request rate and apply it to the live client (no rebuild needed)."""
         self.settings.rate = rate
-        with self._lock:
-            client = self._client
+        client = self.peek_client()  # a client not built yet gets the new rate when it is
         if client is not None:
             client.set_rate(self.settings.rate)
 
