@@ -215,9 +215,9 @@ def create_application(*, icon: bool = True) -> QApplication:
     QGuiApplication.setDesktopFileName("pan123-gui")
     if icon:
         set_app_icon(app)
-    if _style_may_lack_dark_mode():
-        from pan123_gui.ui.theme import apply_theme
+    from pan123_gui.ui.theme import apply_theme, style_may_lack_dark_mode  # Qt's modules are loaded by now
 
+    if style_may_lack_dark_mode():
         apply_theme(app)
     return app
 
@@ -227,13 +227,6 @@ def set_app_icon(app: QApplication) -> None:
     from pan123_gui.ui.icons import app_icon
 
     app.setWindowIcon(app_icon())
-
-
-def _style_may_lack_dark_mode() -> bool:
-    """Whether the theme check can change anything: the styles that cannot draw dark exist on Windows only, unless
-    a style is forced. (Elsewhere asking the app for its style would only cost start-up time: ~5 ms for PySide to
-    build QStyle's Python enums.)"""
-    return sys.platform == "win32" or bool(os.environ.get("PAN123_STYLE") or os.environ.get("QT_STYLE_OVERRIDE"))
 
 
 def _windows_app_id() -> None:

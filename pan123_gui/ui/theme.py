@@ -8,12 +8,23 @@ scheme — is used instead. ``PAN123_STYLE`` forces a style (e.g. ``Fusion``) fo
 from __future__ import annotations
 
 import os
+import sys
+from typing import Final
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 _STYLES_WITHOUT_DARK = {"windowsvista", "windows"}
+#: Forces a style by name (e.g. ``Fusion``), for testing.
+STYLE_ENV: Final = "PAN123_STYLE"
+
+
+def style_may_lack_dark_mode() -> bool:
+    """Whether the theme check can change anything: the styles that cannot draw dark exist on Windows only, unless
+    a style is forced. (Elsewhere asking the app for its style would only cost start-up time: ~5 ms for PySide to
+    build QStyle's Python enums.)"""
+    return sys.platform == "win32" or bool(os.environ.get(STYLE_ENV) or os.environ.get("QT_STYLE_OVERRIDE"))
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -30,7 +41,7 @@ def is_dark(palette: QPalette | None = None) -> bool:
 
 def apply_theme(app: QApplication) -> str:
     """Pick a style that follows the system scheme; returns the style name in use."""
-    forced = os.environ.get("PAN123_STYLE")
+    forced = os.environ.get(STYLE_ENV)
     if forced and forced.lower() in {str(key).lower() for key in QStyleFactory.keys()}:  # noqa: SIM118 (Qt list)
         app.setStyle(forced)
     elif app.style().name().lower() in _STYLES_WITHOUT_DARK and is_dark():
