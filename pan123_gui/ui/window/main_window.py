@@ -46,7 +46,6 @@ from pan123_gui.ui.wording import window as w
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QMessageBox
 
     from pan123_gui.app import Services
     from pan123_gui.ui.window.notice_bar import NoticeBar
@@ -452,8 +451,3 @@ class MainWindow(QMainWindow):
         self._settings.save_geometry(self)
         self.save_session()
         super().closeEvent(event)
-
-    @property
-    def quit_question(self) -> QMessageBox | None:
-        """The open "Quit anyway?" question, if any."""
-        return self.quitting.box

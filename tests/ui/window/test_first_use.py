@@ -125,12 +125,12 @@ def test_copy_all_and_quit_says_to_paste_first_where_the_clipboard_dies_with_the
     monkeypatch.setattr(desktop, "clipboard_survives_quit", lambda: False)  # Linux without a clipboard manager
     resolve_text(qtbot, window, "10861131 10861132")
     assert window.close() is False
-    box = window.quit_question
+    box = window.quitting.box
     assert box is not None
     next(b for b in box.buttons() if b.objectName() == desktop.QuitChoice.COPY_AND_QUIT.value).click()
 
-    qtbot.waitUntil(lambda: window.quit_question is not None and window.quit_question is not box)
-    paste = window.quit_question
+    qtbot.waitUntil(lambda: window.quitting.box is not None and window.quitting.box is not box)
+    paste = window.quitting.box
     assert paste is not None and paste.isVisible()
     assert window.isVisible()  # not gone yet: the links would vanish with it
     assert paste.text() == w.clipboard_lost_on_quit(2)

@@ -162,7 +162,7 @@ def _not_saved_after_a_run(qtbot: Any, api: FakeApiServer, tmp_path: Path, sessi
         assert current is Notice.KEPT_LIST_NOT_SAVED
         assert fixes == [Fix.EXPORT.value]
         assert win.close() is False  # links not taken and a list not saved
-        box = win.quit_question
+        box = win.quitting.box
         assert box is not None and box.text() == w.quit_not_copied(3)
         assert box.informativeText() == w.quit_list_not_kept() != w.quit_list_kept()  # no promise
         assert quit_button(box, desktop.QuitChoice.EXPORT) is not None

@@ -25,7 +25,7 @@ from pan123_gui.ui.wording import window as w
 def _no_window_left_open(qtbot: Any) -> Iterator[None]:
     yield
     for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, MainWindow) and shiboken6.isValid(widget) and widget.quit_question is not None:
+        if isinstance(widget, MainWindow) and shiboken6.isValid(widget) and widget.quitting.box is not None:
             close_for_good(qtbot, widget)
 
 
@@ -75,7 +75,7 @@ def test_a_list_that_cannot_be_saved_is_said_and_quitting_offers_export(
     qtbot.waitUntil(lambda: win.notice.current is Notice.KEPT_LIST_NOT_SAVED)
     assert [b.property("fix") for b in win.notice.buttons] == [Fix.EXPORT.value]
     assert win.close() is False
-    box = win.quit_question
+    box = win.quitting.box
     assert box is not None
     assert box.informativeText() == w.quit_list_not_kept()  # no promise that the list is kept
     exported: list[bool] = []
@@ -98,6 +98,6 @@ def test_rows_that_cannot_be_kept_are_asked_about_even_when_copied(
     resolve_text(qtbot, win, SAMPLE)
     win.copy_all_links()
     assert win.close() is False
-    box = win.quit_question
+    box = win.quitting.box
     assert box is not None and box.text() == w.quit_list_unsaved()
     close_for_good(qtbot, win)

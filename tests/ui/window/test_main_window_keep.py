@@ -77,7 +77,7 @@ def close_for_good(qtbot: Any, win: MainWindow) -> None:
     """Close, answering "Quit" if the window asks."""
     if win.close():
         return
-    box = win.quit_question
+    box = win.quitting.box
     assert box is not None
     button = quit_button(box, desktop.QuitChoice.QUIT)
     assert button is not None
@@ -89,7 +89,7 @@ def close_for_good(qtbot: Any, win: MainWindow) -> None:
 def _no_question_left_open(qtbot: Any) -> Iterator[None]:
     yield
     for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, MainWindow) and shiboken6.isValid(widget) and widget.quit_question is not None:
+        if isinstance(widget, MainWindow) and shiboken6.isValid(widget) and widget.quitting.box is not None:
             close_for_good(qtbot, widget)
 
 
@@ -100,7 +100,7 @@ def test_quitting_with_links_not_copied_asks_first(qtbot: Any, window: MainWindo
     api.add_sample_files()
     resolve_text(qtbot, window, SAMPLE)
     assert window.close() is False  # not closed: asked instead, without blocking
-    box = window.quit_question
+    box = window.quitting.box
     assert box is not None and box.isVisible() and window.isVisible()
     assert box.text() == w.quit_not_copied(3)
     assert box.informativeText() == ""  # the demo-like services here keep no list
@@ -109,11 +109,11 @@ def test_quitting_with_links_not_copied_asks_first(qtbot: Any, window: MainWindo
     assert box.defaultButton() is quit_button(box, desktop.QuitChoice.CANCEL)
 
     box.escapeButton().click()  # Esc / Cancel: nothing happens
-    qtbot.waitUntil(lambda: window.quit_question is None)
+    qtbot.waitUntil(lambda: window.quitting.box is None)
     assert window.isVisible() and window.model.rowCount() == 3
 
     window.close()
-    box = window.quit_question
+    box = window.quitting.box
     assert box is not None
     copy = quit_button(box, desktop.QuitChoice.COPY_AND_QUIT)
     assert copy is not None
@@ -130,16 +130,16 @@ def test_no_question_once_everything_was_copied_or_exported(
     window.view.select_source_rows([0, 1])
     window.view.act_copy.trigger()
     window.close()
-    box = window.quit_question
+    box = window.quitting.box
     assert box is not None and box.text() == w.quit_not_copied(1)  # one of three still not copied
     box.escapeButton().click()
-    qtbot.waitUntil(lambda: window.quit_question is None)
+    qtbot.waitUntil(lambda: window.quitting.box is None)
 
     choice = next(c for c in desktop.export_choices() if c.suffix == ".txt")
     monkeypatch.setattr(desktop, "ask_save_path", lambda *a: (str(tmp_path / "links.txt"), choice.filter_text()))
     window.commands.act_export.trigger()
     assert window.close() is True  # exported: nothing to lose, no question
-    assert window.quit_question is None
+    assert window.quitting.box is None
 
 
 def test_copy_all_then_quit_does_not_ask(qtbot: Any, window: MainWindow, api: FakeApiServer) -> None:
@@ -166,7 +166,7 @@ def test_quitting_while_links_are_fetched_asks_then_cancels_the_run(
     window.commands.act_resolve.trigger()
     assert window.busy
     assert window.close() is False
-    box = window.quit_question
+    box = window.quitting.box
     assert box is not None and box.text().startswith(w.quit_running(0, 40).split("(")[0])
     assert "/ 40" not in box.text() and " 40 " in box.text().replace("(", " ").replace(")", " ")
     button = quit_button(box, desktop.QuitChoice.QUIT)
@@ -181,7 +181,7 @@ def test_the_quit_command_asks_too(qtbot: Any, window: MainWindow, api: FakeApiS
     api.add_sample_files()
     resolve_text(qtbot, window, SAMPLE)
     window.commands.act_quit.trigger()
-    assert window.isVisible() and window.quit_question is not None
+    assert window.isVisible() and window.quitting.box is not None
     window.commands.act_quit.trigger()  # asking twice shows the same question
     assert len([b for b in window.findChildren(QMessageBox) if b.isVisible()]) == 1
 
@@ -201,7 +201,7 @@ def test_the_list_comes_back_next_time_without_any_signed_link(
     token = kept.credentials().access_token
     assert token is not None
     first.close()
-    box = first.quit_question
+    box = first.quitting.box
     assert box is not None and box.informativeText() == w.quit_list_kept()
     close_for_good(qtbot, first)
 
@@ -306,7 +306,7 @@ def test_delete_key_removes_the_selected_rows(qtbot: Any, window: MainWindow, ap
     assert window.commands.act_copy_all.isEnabled()
     # Removed links are not "lost" links: two left, both not copied.
     window.close()
-    box = window.quit_question
+    box = window.quitting.box
     assert box is not None and box.text() == w.quit_not_copied(2)
 
 
