@@ -201,6 +201,7 @@ class _Run:
     def __init__(self, resolver: Resolver, ids: list[int], on_result: OnResult | None, cancel: threading.Event) -> None:
         self._resolver = resolver
         self._client = resolver._client
+        self._client.tokens.begin_run()  # refused credentials: one refresh at most in this run, then it stops
         self._ids = ids
         self._on_result = on_result
         self._cancel = cancel  # the caller's

@@ -10,9 +10,10 @@ Tokens never storm:
 * a token that arrives already expired (or within the margin) is used until the server refuses it, not fetched
   again on every request;
 * when the token fetched after a 401 is refused too (before the server accepted it once), or the token fetch itself
-  is refused, the credentials are refused: every later request fails at once with :class:`CredentialsRefusedError`
-  and no further token is fetched (a new :class:`TokenManager` — new credentials — starts afresh). A pasted token
-  the server refused is refused for good the same way;
+  is refused, the credentials are refused: every later request of the run fails at once with
+  :class:`CredentialsRefusedError` and no further token is fetched — one refresh per run; :meth:`TokenManager.begin_run`
+  (called by the resolver) gives the next run its one chance. A pasted token the server refused is refused the same
+  way;
 * an ``expiredAt`` that cannot be read (another type, no date, year 1, out of range) does not fail the fetch — the
   token was issued — it is kept with the assumed 30-day lifetime, and the server decides.
 """
@@ -167,6 +168,16 @@ class TokenManager:
             token = self._refresh_locked(replacing=failed_token)
             self._unconfirmed = token.value
             return token.value
+
+    def begin_run(self) -> None:
+        """A new run (a resolve of many IDs) starts: refused credentials get one more chance — at most one refresh
+        in this run, as in the first one — in case the account was fixed meanwhile."""
+        with self._lock:
+            if self._refused is not None:
+                log.info("A new run: trying the refused credentials once more")
+            self._refused = None
+            self._unconfirmed = None
+            self._failed = None
 
     def note_accepted(self, token: str) -> None:
         """The server accepted ``token`` (a request with it was answered without a 401)."""

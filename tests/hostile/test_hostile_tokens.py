@@ -143,3 +143,13 @@ def test_the_command_stops_with_a_plain_credentials_message(
     assert hostile.hits[TOKEN] == 2
     assert err.rstrip().splitlines()[-1].startswith("pan123-link: error: the API refused the access token")
     assert "Traceback" not in err
+
+
+def test_each_new_run_gets_one_refresh_and_no_more(hostile: HostileServer) -> None:
+    hostile.on(TOKEN, issue_token(TOMORROW)).on(LINK, link_unless_token({"*"}))
+    with _client(hostile) as client:
+        Resolver(client, workers=1).resolve(IDS[:10])
+        assert hostile.hits[TOKEN] == 2 and client.tokens.refused
+        rows = Resolver(client, workers=1).resolve(IDS[:10])  # "Retry failed" in the window: a new run
+    assert hostile.hits[TOKEN] == 3  # one more refresh, not one per ID
+    assert {r.error_kind for r in rows} == {ErrorKind.AUTH}
