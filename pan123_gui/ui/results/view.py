@@ -327,8 +327,12 @@ class ResultsView(QTableView):
             COL_EXPIRES: digit * 16 + 16,
             COL_FOLDER: metrics.horizontalAdvance("M") * 14,
         }
-        # the least each column gives way to: an ID stays readable (ten digits), the others show a few characters
-        self._narrowest = {column: digit * 6 for column in self._usual_widths} | {COL_ID: digit * 10 + 12}
+        # the least each column gives way to: an ID (ten digits) and a size ("999.9 MB") stay whole, the others
+        # show a few characters
+        self._narrowest = {column: digit * 6 for column in self._usual_widths} | {
+            COL_ID: digit * 10 + 12,
+            COL_SIZE: metrics.horizontalAdvance("999.9 MB") + 16,
+        }
         self._user_sized: set[int] = set()
         self._fitting = True
         for column, width in self._usual_widths.items():

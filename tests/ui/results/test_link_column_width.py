@@ -40,6 +40,9 @@ def test_a_narrow_table_keeps_room_for_the_links(qtbot: Any, view: ResultsView) 
         assert view.columnWidth(column) > 40  # narrower, still there
     _resize(qtbot, view, 700)
     assert view.columnWidth(COL_LINK) >= view.viewport().width() * LINK_SHARE - 2
+    metrics = view.fontMetrics()
+    assert view.columnWidth(COL_ID) >= metrics.horizontalAdvance("1234567890")  # IDs and sizes are never cut
+    assert view.columnWidth(COL_SIZE) >= metrics.horizontalAdvance("999.9 MB")
 
 
 def test_a_wide_table_keeps_the_usual_widths(qtbot: Any, view: ResultsView) -> None:
