@@ -438,8 +438,26 @@ def _is_file_argument(text: str) -> bool:
         return False
 
 
+#: what a file argument is named like (the files the window reads); such a name that is not a file is a mistake
+_FILE_SUFFIXES = (".txt", ".csv", ".tsv", ".json", ".jsonl")
+
+
+def _names_a_missing_file(text: str) -> bool:
+    """``ids.txt`` given but not there (a typo, another folder): say so instead of reading the name as text, which
+    holds no IDs, so the file's IDs would be left out without a word."""
+    return (
+        "://" not in text
+        and not any(c.isspace() for c in text)
+        and text.lower().endswith(_FILE_SUFFIXES)
+        and not _is_file_argument(text)
+    )
+
+
 def _input_text(inputs: Sequence[str], stderr: TextIO, *, demo: bool = False) -> str:
     if inputs:
+        for arg in inputs:
+            if _names_a_missing_file(arg):
+                raise UsageError(f"{arg} {_FILE_PROBLEMS[FileProblem.MISSING]}")
         return "\n".join(_read_file_argument(Path(arg)) if _is_file_argument(arg) else arg for arg in inputs)
     stdin = sys.stdin
     if demo and (stdin is None or stdin.isatty()):

@@ -587,6 +587,18 @@ def test_file_arguments_are_read_like_a_dropped_file(
     assert (code, out) == (2, "") and "picture.png is not a text file" in err
 
 
+def test_a_file_argument_that_is_not_there_is_a_usage_error(
+    api: FakeApiServer, env: dict[str, str], capsys: Any, tmp_path: Path
+) -> None:
+    """A mistyped list file is said (exit 2, nothing asked), not read as a text without IDs while the other IDs run:
+    its IDs would be left out without a word."""
+    missing = tmp_path / "ids.txt"
+    code, out, err = run(capsys, str(missing), str(VIDEO_ID))
+    assert (code, out) == (2, "") and f"{missing} does not exist" in err
+    code, out, err = run(capsys, "https://example.com/list.json?fileID=10861131")  # an address, not a file name
+    assert code == 0 and out.splitlines() == [api.expected_url(VIDEO_ID)]
+
+
 def test_json_and_aria2_formats_use_the_windows_export(api: FakeApiServer, env: dict[str, str], capsys: Any) -> None:
     code, out, _ = run(capsys, "--format", "json", "--names", str(VIDEO_ID), str(UNKNOWN_ID))
     assert code == 1
