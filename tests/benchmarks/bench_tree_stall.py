@@ -106,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     from pan123_gui.core.endpoints import FILE_INFOS_PATH, FILE_LIST_PATH
     from pan123_gui.core.listing import list_folder
     from pan123_gui.core.models import AccessToken
+    from pan123_gui.ui.files.panel import setup_tree_view
     from pan123_gui.ui.files.tree_model import DriveTreeModel
     from pan123_gui.workers.folders import Drive
 
@@ -129,8 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         pool.setMaxThreadCount(4)
         model = DriveTreeModel(Drive(Services()), pool)  # type: ignore[arg-type]
         view = QTreeView()
-        view.setUniformRowHeights(True)
         view.setModel(model)
+        setup_tree_view(view)  # as the panel shows it
         view.resize(700, 900)
         view.show()
         warm_until = time.monotonic() + 1.0  # the first paint (fonts, style) is not the tree's doing

@@ -47,7 +47,19 @@ if TYPE_CHECKING:
     from pan123_gui.core.ids import Ref
     from pan123_gui.workers.folders import Drive
 
-__all__ = ["ASK_ABOVE", "FilesPanel"]
+__all__ = ["ASK_ABOVE", "FilesPanel", "setup_tree_view"]
+
+
+def setup_tree_view(tree: QTreeView) -> None:
+    """How the "Your files" tree is shown (also what its stall benchmark measures)."""
+    PlainToolTips.install(tree)  # file names and paths from the server, as written
+    tree.setUniformRowHeights(True)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.header().setStretchLastSection(False)
+    tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    # a fixed Size column: ResizeToContents would measure every open row again after each folder is listed
+    tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+    tree.header().resizeSection(1, tree.fontMetrics().horizontalAdvance("0000.0 MB") + 16)
 
 
 class FilesPanel(QWidget):
@@ -79,14 +91,7 @@ class FilesPanel(QWidget):
         self.back_button = QPushButton(self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.tree_model)
-        PlainToolTips.install(self.tree)  # file names and paths from the server, as written
-        self.tree.setUniformRowHeights(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # a fixed Size column: ResizeToContents would measure every open row again after each folder is listed
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        self.tree.header().resizeSection(1, self.fontMetrics().horizontalAdvance("0000.0 MB") + 16)
+        setup_tree_view(self.tree)
         self.hits = QTreeView(self)
         self.hits.setModel(self.search_model)
         PlainToolTips.install(self.hits)

@@ -38,8 +38,15 @@ NAME, SIZE = range(COLUMNS)
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
+_PLAIN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+# A file never has children: the view then asks neither hasChildren() nor whether it is expanded for its row. A
+# tree view lays out every open row through the model after each folder arrives, so each row's answers are
+# computed once, when the node is made, not on every question.
+_FILE_FLAGS = _PLAIN | Qt.ItemFlag.ItemNeverHasChildren
+
+
 class _Node:
-    __slots__ = ("check", "children", "error", "info", "loading", "parent", "row")
+    __slots__ = ("check", "children", "error", "flags", "info", "loading", "name_flags", "parent", "row", "size_text")
 
     def __init__(self, info: FileInfo, parent: _Node | None, row: int, check: Qt.CheckState) -> None:
         self.info = info
@@ -49,6 +56,9 @@ class _Node:
         self.loading = False
         self.error: BaseException | None = None
         self.check = check
+        self.flags = _PLAIN if info.is_folder else _FILE_FLAGS  # the size column's
+        self.name_flags = self.flags | Qt.ItemFlag.ItemIsUserCheckable if self.checkable else self.flags
+        self.size_text: str | None = None  # made when first shown
 
     @property
     def path(self) -> str:
@@ -115,21 +125,26 @@ class DriveTreeModel(QAbstractItemModel):
         return self.createIndex(node.row, 0, node)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() and parent.column() != 0:
+        if not parent.isValid():
+            children = self._root.children
+        elif parent.column() != 0:
             return 0
-        children = self._node(parent).children
+        else:
+            children = parent.internalPointer().children
         return 0 if children is None else len(children)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return COLUMNS
 
     def hasChildren(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid() and parent.column() != 0:
+        if not parent.isValid():
+            node = self._root
+        elif parent.column() != 0:
             return False
-        node = self._node(parent)
-        if not node.info.is_folder:
-            return False
-        return node.children is None or bool(node.children)
+        else:
+            node = parent.internalPointer()
+        children = node.children
+        return children is None or (bool(children) and node.info.is_folder)
 
     def canFetchMore(self, parent: ModelIndex) -> bool:
         if parent.isValid() and parent.column() != 0:
@@ -151,21 +166,19 @@ class DriveTreeModel(QAbstractItemModel):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == NAME and self._node(index).checkable:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
+        node: _Node = index.internalPointer()
+        return node.name_flags if index.column() == NAME else node.flags
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        node = self._node(index)
+        node: _Node = index.internalPointer()
         info = node.info
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME:
                 return info.name
-            return "" if info.is_folder else format_size(info.size)
+            return self._size_text(node)
         if role == Qt.ItemDataRole.CheckStateRole and column == NAME and node.checkable:
             return node.check
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -177,12 +190,18 @@ class DriveTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.AccessibleTextRole and column == NAME:
             if info.is_folder:
                 return wording.folder_row(info.name)
-            return wording.file_row(info.name, format_size(info.size))
+            return wording.file_row(info.name, self._size_text(node))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return info.file_id
         return None
+
+    @staticmethod
+    def _size_text(node: _Node) -> str:
+        if node.size_text is None:
+            node.size_text = "" if node.info.is_folder else format_size(node.info.size)
+        return node.size_text
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole or index.column() != NAME:
