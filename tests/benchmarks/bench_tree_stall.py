@@ -2,14 +2,14 @@
 
     python tests/benchmarks/bench_tree_stall.py [--folders 50] [--files 10000] [--rate 50] [--tick-ms 5]
 
-Offscreen, a shown QTreeView over the real DriveTreeModel, listing on the worker pool against the fake API in a
-child process (as the real API would be elsewhere). The tree opens the top folder, then every one of its
-``--folders`` sub-folders (``--files`` files spread over them; each is listed page by page, 100 a page), as a user
-opening them all would. A ``--tick-ms`` QTimer on the GUI thread records the gap between its ticks; the longest
-gap is the longest time the window could not answer. Printed: wall time, list calls, longest gap, 99th
-percentile, and the longest gap's ratio to the 50 ms goal (< 1 is within it). A second case opens one folder at a
-time (open, wait for its items, close), as a person browses. Also a baseline in the same run: the same items listed
-on the GUI thread itself (what a model without fetchMore-on-a-worker would do), folder by folder. Not a test:
+Offscreen, a shown DriveTreeView set up as the panel sets it up, over the real DriveTreeModel, listing on the worker
+pool against the fake API in a child process (as the real API would be elsewhere). The tree opens the top folder,
+then every one of its ``--folders`` sub-folders (``--files`` files spread over them; each is listed page by page,
+100 a page), as a user opening them all would. A ``--tick-ms`` QTimer on the GUI thread records the gap between its
+ticks; the longest gap is the longest time the window could not answer. Printed: wall time, list calls, longest gap,
+99th percentile, and the longest gap's ratio to the 50 ms goal (< 1 is within it). A second case opens one folder at
+a time (open, wait for its items, close), as a person browses. Also a baseline in the same run: the same items
+listed on the GUI thread itself (what a model without fetchMore-on-a-worker would do), folder by folder. Not a test:
 nothing here asserts on time.
 """
 
@@ -26,7 +26,7 @@ from multiprocessing.connection import Connection
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, QModelIndex, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QTreeView
+from PySide6.QtWidgets import QApplication
 
 GOAL_MS = 50.0
 TOP_ID = 70_000_000
@@ -108,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     from pan123_gui.core.models import AccessToken
     from pan123_gui.ui.files.panel import setup_tree_view
     from pan123_gui.ui.files.tree_model import DriveTreeModel
+    from pan123_gui.ui.files.tree_view import DriveTreeView
     from pan123_gui.workers.folders import Drive
 
     parent, child = mp.Pipe()
@@ -129,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         pool = QThreadPool()
         pool.setMaxThreadCount(4)
         model = DriveTreeModel(Drive(Services()), pool)  # type: ignore[arg-type]
-        view = QTreeView()
+        view = DriveTreeView()
         view.setModel(model)
         setup_tree_view(view)  # as the panel shows it
         view.resize(700, 900)

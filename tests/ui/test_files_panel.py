@@ -122,6 +122,33 @@ def test_ticking_a_folder_ticks_everything_under_it(qtbot: Any, drive: Drive, se
     assert model.chosen() == []
 
 
+def test_a_folder_opened_before_its_items_arrive_shows_them_in_the_view(qtbot: Any, panel: FilesPanel) -> None:
+    model, view = panel.tree_model, panel.tree
+    expanded: list[QModelIndex] = []
+    view.expanded.connect(expanded.append)
+    panel.open()
+    load(qtbot, model, QModelIndex())
+    space = row_of(model, QModelIndex(), SPACE_ID)
+    view.expand(space)  # opened while empty: its items are listed now and arrive later
+    qtbot.waitUntil(lambda: model.rowCount(space) > 0 and not model.is_loading(), timeout=WAIT)
+    folder = row_of(model, space, FOLDER_ID)
+    view.expand(folder)
+    qtbot.waitUntil(lambda: model.rowCount(folder) > 0 and not model.is_loading(), timeout=WAIT)
+    assert view.isExpanded(space) and view.isExpanded(folder)
+    assert expanded == [space, folder]  # laying the new rows out is no open/close of the user's
+    # every arrived row is laid out under its folder, in order, top to bottom
+    below = view.indexBelow(space)
+    for row in range(model.rowCount(space)):
+        assert below == model.index(row, 0, space)
+        if below == folder:
+            for inner in range(model.rowCount(folder)):
+                below = view.indexBelow(below)
+                assert below == model.index(inner, 0, folder)
+        below = view.indexBelow(below)
+    view.scrollTo(model.index(model.rowCount(folder) - 1, 0, folder))
+    assert view.visualRect(model.index(model.rowCount(folder) - 1, 0, folder)).isValid()
+
+
 def test_keyboard_open_search_tick_get_links(qtbot: Any, panel: FilesPanel) -> None:
     got: list[list[Target]] = []
     panel.filesChosen.connect(got.append)

@@ -36,6 +36,7 @@ from pan123_gui.ui.files.expander import ASK_ABOVE, FolderExpander, failure_reas
 from pan123_gui.ui.files.recent import RecentFolders
 from pan123_gui.ui.files.search_model import SearchModel
 from pan123_gui.ui.files.tree_model import DriveTreeModel
+from pan123_gui.ui.files.tree_view import DriveTreeView
 from pan123_gui.ui.plain_text import PlainToolTips, plain_only
 from pan123_gui.ui.wording import files as wording
 from pan123_gui.ui.wording import shares as share_words
@@ -89,7 +90,7 @@ class FilesPanel(QWidget):
         self.search_button = QPushButton(self)
         self.recent_button = QPushButton(self)
         self.back_button = QPushButton(self)
-        self.tree = QTreeView(self)
+        self.tree = DriveTreeView(self)
         self.tree.setModel(self.tree_model)
         setup_tree_view(self.tree)
         self.hits = QTreeView(self)
