@@ -168,7 +168,14 @@ def lupdate(part: str, ts: Path, *, plurals_only: bool = False) -> None:
 
 
 def lrelease(ts: Path, qm: Path) -> None:
-    _run([qt_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)])
+    """Compile ``ts`` into ``qm`` through a new file put in place at once: a running app (or test run) has the old
+    ``.qm`` memory-mapped, and lrelease rewriting it in place crashed such a process inside ``tr()``."""
+    fresh = qm.with_name(f".{qm.name}.new")
+    try:
+        _run([qt_tool("lrelease"), "-silent", str(ts), "-qm", str(fresh)])
+        os.replace(fresh, qm)
+    finally:
+        fresh.unlink(missing_ok=True)
 
 
 def update(parts: Sequence[str], *, skip_empty: bool = False) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -138,6 +139,22 @@ def test_compile_produces_loadable_qm(monkeypatch: pytest.MonkeyPatch, tmp_path:
     translator = QTranslator()
     assert translator.load(str(qm)) is True
     assert translator.translate("errors", "Failed: {reason}") == "失败：{reason}"
+
+
+def test_compile_puts_a_new_file_in_place(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A running app has its .qm files memory-mapped: compiling writes a new file and renames it over the old one
+    (a new inode; the old contents stay whole for whoever has them open), never rewriting the old file in place."""
+    tool = load_i18n_tool()
+    shutil.copy(I18N_DIR / "errors_zh_CN.ts", tmp_path / "errors_zh_CN.ts")
+    monkeypatch.setattr(tool, "I18N_DIR", tmp_path)
+    assert tool.main(["compile"]) == 0
+    qm = tmp_path / "errors_zh_CN.qm"
+    kept = tmp_path / "held-open.qm"
+    os.link(qm, kept)  # what a running process still sees
+    before = kept.read_bytes()
+    assert tool.main(["compile"]) == 0
+    assert qm.stat().st_ino != kept.stat().st_ino and kept.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["errors_zh_CN.qm", "errors_zh_CN.ts", "held-open.qm"]
 
 
 def test_update_writes_a_ts_with_every_string(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
