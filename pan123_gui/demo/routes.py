@@ -193,7 +193,7 @@ class FakeApi:
         return self._file_detail(request)
 
     def _access_token(self, request: Request) -> Reply:
-        body = _json_object(request.body)
+        body = json_object(request.body)
         if body is None:
             return envelope(ep.CODE_BAD_PARAM, ep.MSG_BAD_JSON)
         client_id, secret = body.get("clientID"), body.get("clientSecret")
@@ -221,7 +221,7 @@ class FakeApi:
         return ok({"url": url})
 
     def _file_infos(self, request: Request) -> Reply:
-        body = _json_object(request.body)
+        body = json_object(request.body)
         ids = None if body is None else body.get("fileIds")
         if not isinstance(ids, list) or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
             return envelope(ep.CODE_BAD_PARAM, ep.MSG_BAD_JSON)
@@ -245,14 +245,14 @@ class FakeApi:
         """``GET /api/v2/file/list``: a folder's items, or with ``searchData`` matches from the whole drive (the
         parent is then ignored). Trashed items come back too (the real API's ``trashed`` parameter does nothing)."""
         query = request.query
-        parent_id = _int_param(query.get("parentFileId"))
+        parent_id = int_param(query.get("parentFileId"))
         if parent_id is None:
             return envelope(ep.CODE_BAD_PARAM, ep.MSG_BAD_PARENT)
-        limit = _int_param(query.get("limit"))
+        limit = int_param(query.get("limit"))
         if limit is None or not 1 <= limit <= ep.MAX_LIST_LIMIT:
             return envelope(ep.CODE_BAD_PARAM, ep.MSG_BAD_LIMIT)
         raw_last = query.get("lastFileId")
-        last = 0 if raw_last is None or raw_last == "" else _int_param(raw_last)
+        last = 0 if raw_last is None or raw_last == "" else int_param(raw_last)
         if last is None:
             return envelope(ep.CODE_BAD_PARAM, ep.MSG_BAD_LAST)
         search = query.get("searchData", "")
@@ -266,7 +266,7 @@ class FakeApi:
         return ok({"lastFileId": next_last, "fileList": [item.info() for item in items]})
 
 
-def _int_param(raw: str | None) -> int | None:
+def int_param(raw: str | None) -> int | None:
     """A non-negative decimal integer parameter, or None."""
     if raw is None or not raw.isascii() or not raw.isdigit() or len(raw) > 19:
         return None
@@ -280,7 +280,7 @@ def _bearer(header: str | None) -> str | None:
     return value.strip() or None if scheme.lower() == "bearer" else None
 
 
-def _json_object(raw: bytes) -> dict[str, object] | None:
+def json_object(raw: bytes) -> dict[str, object] | None:
     try:
         value = json.loads(raw.decode("utf-8")) if raw else None
     except (UnicodeDecodeError, json.JSONDecodeError):

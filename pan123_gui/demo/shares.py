@@ -13,7 +13,6 @@ naming the field; an ID the account does not have (or in the recycle bin) → co
 
 from __future__ import annotations
 
-import json
 import secrets
 import string
 import threading
@@ -22,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from pan123_gui.demo import endpoints as ep
-from pan123_gui.demo.routes import Reply, Request, envelope, ok
+from pan123_gui.demo.routes import Reply, Request, envelope, int_param, json_object, ok
 from pan123_gui.demo.state import AccountState
 
 MAX_SHARE_IDS = 100
@@ -105,7 +104,7 @@ class ShareBook:
     # ---- routes ---------------------------------------------------------------------------------------------------
 
     def create(self, request: Request) -> Reply:
-        body = _json_object(request.body)
+        body = json_object(request.body)
         if body is None:
             return envelope(ep.CODE_BAD_PARAM, ep.MSG_BAD_JSON)
         name = body.get("shareName")
@@ -150,11 +149,11 @@ class ShareBook:
         return ok({"shareID": share.share_id, "shareKey": share.share_key})
 
     def list(self, request: Request) -> Reply:
-        limit = _int_param(request.query.get("limit"))
+        limit = int_param(request.query.get("limit"))
         if limit is None or not 1 <= limit <= MAX_SHARE_IDS:
             return envelope(ep.CODE_BAD_PARAM, MSG_LIST_LIMIT)
         raw_last = request.query.get("lastShareId")
-        last = 0 if raw_last in (None, "") else _int_param(raw_last)
+        last = 0 if raw_last in (None, "") else int_param(raw_last)
         if last is None:
             return envelope(ep.CODE_BAD_PARAM, MSG_LAST_SHARE)
         newest_first = sorted(self.all(), key=lambda s: -s.share_id)
@@ -186,17 +185,3 @@ def _id_list(value: object) -> list[int] | Reply:
 
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _int_param(raw: str | None) -> int | None:
-    if raw is None or not raw.isascii() or not raw.isdigit() or len(raw) > 19:
-        return None
-    return int(raw)
-
-
-def _json_object(raw: bytes) -> dict[str, object] | None:
-    try:
-        value = json.loads(raw.decode("utf-8")) if raw else None
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return None
-    return value if isinstance(value, dict) else None

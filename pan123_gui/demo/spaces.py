@@ -10,11 +10,10 @@ that is not at the top of the drive → code 400 "只有根目录下的文件夹
 
 from __future__ import annotations
 
-import json
 import threading
 
 from pan123_gui.demo import endpoints as ep
-from pan123_gui.demo.routes import Reply, Request, envelope, ok
+from pan123_gui.demo.routes import Reply, Request, envelope, json_object, ok
 from pan123_gui.demo.state import AccountState
 
 CODE_NOT_VIP = 5120  # assumed
@@ -48,7 +47,7 @@ class SpaceSwitches:
         return ok({})
 
     def _switch(self, request: Request, *, on: bool) -> Reply:
-        body = _json_object(request.body)
+        body = json_object(request.body)
         if body is None:
             return envelope(ep.CODE_BAD_PARAM, ep.MSG_BAD_JSON)
         folder_id = body.get("fileID")
@@ -65,11 +64,3 @@ class SpaceSwitches:
         with self._lock:
             self.switches.append((folder_id, on))
         return ok({"filename": item.name})
-
-
-def _json_object(raw: bytes) -> dict[str, object] | None:
-    try:
-        value = json.loads(raw.decode("utf-8")) if raw else None
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return None
-    return value if isinstance(value, dict) else None
