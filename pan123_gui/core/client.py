@@ -120,14 +120,14 @@ class Pan123Client:
         self, file_id: int, cancel: threading.Event | None = None, *, watch: RequestWatch | None = None
     ) -> str:
         """``GET /api/v1/direct-link/url?fileID=`` → the plain direct link (http/https only, else BadLinkError)."""
-        data = self._call("GET", DIRECT_LINK_PATH, params={"fileID": int(file_id)}, cancel=cancel, watch=watch)
+        data = self.request("GET", DIRECT_LINK_PATH, params={"fileID": int(file_id)}, cancel=cancel, watch=watch)
         if not isinstance(data, dict):
             raise MalformedResponseError("The direct-link answer has no data")
         return require_http_link(data.get("url"))
 
     def user_info(self) -> UserInfo:
         """``GET /api/v1/user/info`` (always asks the API; the uid is remembered for :meth:`uid`)."""
-        data = self._call("GET", USER_INFO_PATH)
+        data = self.request("GET", USER_INFO_PATH)
         info = _parse_user_info(data)
         with self._user_lock:
             self._user = info
@@ -138,7 +138,7 @@ class Pan123Client:
         with self._user_lock:
             if self._user is not None:
                 return self._user.uid
-            data = self._call("GET", USER_INFO_PATH, cancel=cancel, watch=watch)
+            data = self.request("GET", USER_INFO_PATH, cancel=cancel, watch=watch)
             self._user = _parse_user_info(data)
             return self._user.uid
 
@@ -150,7 +150,7 @@ class Pan123Client:
         found: dict[int, FileInfo] = {}
         for start in range(0, len(unique), FILE_INFOS_BATCH):
             chunk = unique[start : start + FILE_INFOS_BATCH]
-            data = self._call("POST", FILE_INFOS_PATH, json_body={"fileIds": chunk}, cancel=cancel, watch=watch)
+            data = self.request("POST", FILE_INFOS_PATH, json_body={"fileIds": chunk}, cancel=cancel, watch=watch)
             if not isinstance(data, dict):
                 raise MalformedResponseError("The file-infos answer has no data")
             items = data.get("list")
@@ -186,12 +186,12 @@ class Pan123Client:
         if search:
             params["searchData"] = search
             params["searchMode"] = 1 if exact else 0
-        data = self._call("GET", FILE_LIST_PATH, params=params, cancel=cancel, watch=watch)
+        data = self.request("GET", FILE_LIST_PATH, params=params, cancel=cancel, watch=watch)
         return _parse_file_page(data)
 
     def file_detail(self, file_id: int) -> FileInfo:
         """``GET /api/v1/file/detail?fileID=`` (capital ID in both the query and the answer)."""
-        data = self._call("GET", FILE_DETAIL_PATH, params={"fileID": int(file_id)})
+        data = self.request("GET", FILE_DETAIL_PATH, params={"fileID": int(file_id)})
         info = _parse_file_info(data, id_key="fileID")
         if info is None:
             raise MalformedResponseError("The file-detail answer is incomplete")
@@ -219,8 +219,8 @@ class Pan123Client:
     ) -> Any:
         """One call of any endpoint under the same rules (pace, retries, 401 refresh); returns the envelope's data.
 
-        For the feature modules of the core (``spaces``, ``shares``); a call that must not be repeated once the server
-        may have acted passes a narrower ``retryable``."""
+        Every endpoint method here and the feature modules of the core (``spaces``, ``shares``) call it; a call that
+        must not be repeated once the server may have acted passes a narrower ``retryable``."""
         return self.run_paced(
             path,
             lambda token: call_api(self._http, method, path, token=token, params=params, json_body=json_body),
@@ -230,23 +230,6 @@ class Pan123Client:
         )
 
     # --- the request loop ----------------------------------------------------------------------------------------
-
-    def _call(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, str | int] | None = None,
-        json_body: object = None,
-        cancel: threading.Event | None = None,
-        watch: RequestWatch | None = None,
-    ) -> Any:
-        return self.run_paced(
-            path,
-            lambda token: call_api(self._http, method, path, token=token, params=params, json_body=json_body),
-            cancel=cancel,
-            watch=watch,
-        )
 
     def run_paced(
         self,
